@@ -1,0 +1,81 @@
+import type { Root, RootContent, ThematicBreak } from 'mdast';
+import type { Data, Parent } from 'unist';
+import { visit } from 'unist-util-visit';
+import { attributes } from './vocabulary.ts';
+
+/** Options of {@link remarkScenes}. */
+export interface ScenesOptions {
+  /** Accessible name of the scene-break ornament. */
+  breakLabel?: string;
+}
+
+/** An mdast node that remark-rehype turns into `<section data-scene>` through `data.hName`. */
+interface SceneNode extends Parent {
+  type: 'scene';
+  children: RootContent[];
+  data: Data & { hName: 'section'; hProperties: Record<string, string> };
+}
+
+/**
+ * Splits a chapter into scenes at its top-level thematic breaks (`***`, `* * *`, `---`).
+ * Every chapter has at least `scene-1`; each break becomes an ornament announced as a
+ * scene break. Breaks inside quotes or flashbacks are drawn the same way but do not split.
+ *
+ * ```markdown
+ * Clark is sitting in the Talon.
+ *
+ * * * *
+ *
+ * Buffy wakes up.
+ * ```
+ *
+ * ```html
+ * <section data-scene="1" id="scene-1"><p>Clark is sitting in the Talon.</p></section>
+ * <hr data-scene-break aria-label="Scene break">
+ * <section data-scene="2" id="scene-2"><p>Buffy wakes up.</p></section>
+ * ```
+ *
+ * A break with no text before or after it (one that opens or closes the chapter, or a
+ * second break in a row) still draws its ornament but makes no empty scene.
+ */
+export function remarkScenes(options: ScenesOptions = {}) {
+  const breakLabel = options.breakLabel ?? 'Scene break';
+
+  return function transformer(tree: Root) {
+    visit(tree, 'thematicBreak', (node: ThematicBreak) => {
+      node.data = { ...node.data, hProperties: { [attributes.sceneBreak]: '', 'aria-label': breakLabel } };
+    });
+
+    const children: RootContent[] = [];
+    let scene: RootContent[] = [];
+    let count = 0;
+    const closeScene = () => {
+      if (scene.length === 0) return;
+      count += 1;
+      const section: SceneNode = {
+        type: 'scene',
+        children: scene,
+        data: { hName: 'section', hProperties: { [attributes.scene]: String(count), id: `scene-${count}` } },
+      };
+      children.push(section as unknown as RootContent);
+      scene = [];
+    };
+    for (const child of tree.children) {
+      if (child.type === 'thematicBreak') {
+        closeScene();
+        children.push(child);
+      } else if (child.type !== 'definition' && !isComment(child)) {
+        scene.push(child);
+      } else {
+        // Link definitions and HTML comments render nothing: keep them out of scene counting.
+        (scene.length > 0 ? scene : children).push(child);
+      }
+    }
+    closeScene();
+    tree.children = children;
+  };
+}
+
+function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
+}

@@ -1,0 +1,33 @@
+import { getCollection } from 'astro:content';
+import { renderMarkdownField } from '../markup/render-field.ts';
+import { wordCountField } from '../markup/word-count.ts';
+import { buildLibrary, type Library } from './library.ts';
+
+export type { Chapter, Library, Work } from './library.ts';
+
+let library: Promise<Library> | undefined;
+
+/**
+ * The site's reading model, loaded from the content collections and derived once per build
+ * (every page shares the same promise).
+ */
+export function getLibrary(): Promise<Library> {
+  library ??= loadLibrary();
+  return library;
+}
+
+async function loadLibrary(): Promise<Library> {
+  const [works, chapters] = await Promise.all([getCollection('works'), getCollection('chapters')]);
+  return buildLibrary(
+    works.map((entry) => ({ slug: entry.id, data: entry.data, notesHtml: entry.rendered?.html ?? '' })),
+    chapters.map((entry) => ({
+      id: entry.id,
+      data: entry.data,
+      html: entry.rendered?.html ?? '',
+      words: Number(entry.rendered?.metadata?.frontmatter?.[wordCountField] ?? 0),
+    })),
+  );
+}
+
+/** Renders a Markdown front matter field (summary, notes, end notes) to HTML. */
+export { renderMarkdownField };

@@ -1,0 +1,138 @@
+import { parseChapterFileName } from './layout.ts';
+import type { ChapterData, WorkData } from './schema.ts';
+import { readingMinutes } from './words.ts';
+import { chapterUrl, entireWorkUrl, workUrl } from './urls.ts';
+
+/** A work as the loader hands it over: its slug, front matter and rendered notes. */
+export interface WorkSource {
+  slug: string;
+  data: WorkData;
+  /** HTML of the work.md body (the author's notes for the whole work); empty if none. */
+  notesHtml: string;
+}
+
+/** A chapter as the loader hands it over. */
+export interface ChapterSource {
+  /** `<work>/<NN-slug>` */
+  id: string;
+  data: ChapterData;
+  html: string;
+  words: number;
+}
+
+/** A chapter with everything pages need, derived once. */
+export interface Chapter {
+  id: string;
+  workSlug: string;
+  /** 1-based position in the work's reading order (file numbers may have gaps). */
+  position: number;
+  slug: string;
+  title: string;
+  data: ChapterData;
+  html: string;
+  words: number;
+  readingMinutes: number;
+  url: string;
+  previous: Chapter | undefined;
+  next: Chapter | undefined;
+}
+
+/** A work with its chapters in reading order and its derived totals. */
+export interface Work {
+  slug: string;
+  data: WorkData;
+  notesHtml: string;
+  chapters: Chapter[];
+  words: number;
+  readingMinutes: number;
+  /** `updated` from the front matter, else the newest chapter's `published`. */
+  updated: Date | undefined;
+  url: string;
+  entireUrl: string;
+  /** The other works of its series in part order, this one included; empty outside a series. */
+  series: Work[];
+}
+
+/** Every work, in library order, with lookups by slug. */
+export interface Library {
+  works: Work[];
+  getWork(slug: string): Work | undefined;
+  getChapter(workSlug: string, chapterSlug: string): Chapter | undefined;
+}
+
+/**
+ * Derives the whole reading model from loaded entries, once per build: chapter order from the
+ * file numbers, slugs and URLs, previous/next, word counts and reading times, series order.
+ * Pages read this model; they never sort, filter or count. Chapters of a folder with no
+ * work.md are left out (the content check reports that folder).
+ */
+export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterSource[]): Library {
+  const chaptersByWork = new Map<string, { number: number; slug: string; source: ChapterSource }[]>();
+  for (const source of chapterSources) {
+    const [workSlug, fileName] = source.id.split('/');
+    const parsed = fileName ? parseChapterFileName(`${fileName}.md`) : undefined;
+    if (!workSlug || !parsed) throw new Error(`chapter id "${source.id}" is not "<work>/<NN-slug>"`);
+    const list = chaptersByWork.get(workSlug) ?? [];
+    list.push({ ...parsed, source });
+    chaptersByWork.set(workSlug, list);
+  }
+
+  const works = workSources.map((source): Work => {
+    const ordered = (chaptersByWork.get(source.slug) ?? []).sort((a, b) => a.number - b.number);
+    const chapters = ordered.map(({ slug, source: chapter }, index): Chapter => ({
+      id: chapter.id,
+      workSlug: source.slug,
+      position: index + 1,
+      slug,
+      title: chapter.data.title,
+      data: chapter.data,
+      html: chapter.html,
+      words: chapter.words,
+      readingMinutes: readingMinutes(chapter.words),
+      url: chapterUrl(source.slug, slug),
+      previous: undefined,
+      next: undefined,
+    }));
+    chapters.forEach((chapter, index) => {
+      chapter.previous = chapters[index - 1];
+      chapter.next = chapters[index + 1];
+    });
+    const words = chapters.reduce((sum, chapter) => sum + chapter.words, 0);
+    return {
+      slug: source.slug,
+      data: source.data,
+      notesHtml: source.notesHtml,
+      chapters,
+      words,
+      readingMinutes: readingMinutes(words),
+      updated: source.data.updated ?? newest(chapters.map((c) => c.data.published)),
+      url: workUrl(source.slug),
+      entireUrl: entireWorkUrl(source.slug),
+      series: [],
+    };
+  });
+
+  works.sort(compareWorks);
+  for (const work of works) {
+    const name = work.data.series?.name;
+    if (name) work.series = works.filter((other) => other.data.series?.name === name);
+  }
+
+  const bySlug = new Map(works.map((work) => [work.slug, work]));
+  return {
+    works,
+    getWork: (slug) => bySlug.get(slug),
+    getChapter: (workSlug, chapterSlug) => bySlug.get(workSlug)?.chapters.find((c) => c.slug === chapterSlug),
+  };
+}
+
+/** Library order: a series' works together in part order, everything by (series) title. */
+function compareWorks(a: Work, b: Work): number {
+  const keyA = a.data.series?.name ?? a.data.title;
+  const keyB = b.data.series?.name ?? b.data.title;
+  return keyA.localeCompare(keyB) || (a.data.series?.part ?? 0) - (b.data.series?.part ?? 0) || a.slug.localeCompare(b.slug);
+}
+
+function newest(dates: (Date | undefined)[]): Date | undefined {
+  return dates.reduce<Date | undefined>((max, d) => (d && (!max || d > max) ? d : max), undefined);
+}

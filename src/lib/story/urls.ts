@@ -1,0 +1,25 @@
+// Every URL of the site is made here, so a route and every link to it agree. URLs end in a
+// slash (one canonical form; `trailingSlash: 'always'` in astro.config.mjs).
+
+/** `/` */
+export const homeUrl = '/';
+
+/** `/<work>/`: the work's contents page. */
+export function workUrl(workSlug: string): string {
+  return `/${workSlug}/`;
+}
+
+/** `/<work>/<chapter>/`: one chapter. Reordering chapters changes no URL. */
+export function chapterUrl(workSlug: string, chapterSlug: string): string {
+  return `/${workSlug}/${chapterSlug}/`;
+}
+
+/** `/<work>/all/`: every chapter on one page (the slug `all` is reserved). */
+export function entireWorkUrl(workSlug: string): string {
+  return `/${workSlug}/all/`;
+}
+
+/** The id of a chapter's section on the entire-work page. */
+export function chapterAnchor(chapterSlug: string): string {
+  return `chapter-${chapterSlug}`;
+}
