@@ -27,3 +27,11 @@ export function formatLength(words: number, minutes: number, lang = 'en'): strin
 export function textOf(html: string): string {
   return html.replace(/<[^>]*>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ').trim();
 }
+
+/** The start of `text`, cut at a word boundary to at most `max` characters, with "…" if cut. */
+export function excerpt(text: string, max = 160): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const end = cut.lastIndexOf(' ');
+  return `${(end > max / 2 ? cut.slice(0, end) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
+}

@@ -133,7 +133,7 @@ async function validateFile(file: string, kind: Kind, problems: ContentProblem[]
   const schema = kind === 'work' ? workSchema : chapterSchema;
   const result = schema.safeParse(parsed.frontmatter);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(schemaProblem(file, raw, kind, issue));
+    for (const issue of result.error.issues) problems.push(schemaProblem(file, raw, kind, issue, parsed.frontmatter));
     return undefined;
   }
   const data = result.data as Record<string, unknown> & { aliases?: string[] };
@@ -177,7 +177,7 @@ const fieldExamples: Record<string, string> = {
   aliases: 'aliases: [old-slug]',
 };
 
-function schemaProblem(file: string, raw: string, kind: Kind, issue: z.core.$ZodIssue): ContentProblem {
+function schemaProblem(file: string, raw: string, kind: Kind, issue: z.core.$ZodIssue, data: Record<string, unknown>): ContentProblem {
   if (issue.code === 'unrecognized_keys') {
     const known = Object.keys((kind === 'work' ? workSchema : chapterSchema).shape).join(', ');
     const [first] = issue.keys;
@@ -185,7 +185,7 @@ function schemaProblem(file: string, raw: string, kind: Kind, issue: z.core.$Zod
       `Unknown front matter field${issue.keys.length > 1 ? 's' : ''} "${issue.keys.join('", "')}". Fix the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}; a ${kind} knows: ${known}.`);
   }
   const field = String(issue.path[0] ?? '');
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const missing = issue.path.length === 1 && data[field] == null;
   const example = fieldExamples[field] ?? `${field}: [a list, of labels]`;
   const what = missing ? `The required field "${field}" is missing.` : `The field "${issue.path.join('.')}" is malformed: ${issue.message}.`;
   return problem(file, missing ? 1 : fieldLine(raw, field), missing ? 'frontmatter:missing-field' : 'frontmatter:invalid',

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The project root (tests/support/..). */
+export const root = path.resolve(import.meta.dirname, '../..');
+
+/** The story folders the build and browser tests build, by name. */
+export const sites = {
+  /** The real story, exactly as `npm run build` builds it. */
+  story: path.join(root, 'content'),
+  /** A showcase of every markup feature plus a real public-domain book (Holmes), several works. */
+  library: path.join(root, 'tests/fixtures/library'),
+} as const;
+
+export type SiteName = keyof typeof sites;
+
+/** Where a site's build lands: `.tmp/sites/<name>/dist`. */
+export function distOf(name: SiteName): string {
+  return path.join(root, '.tmp/sites', name, 'dist');
+}
+
+/** Result of one `astro build` run. */
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs `astro build --force` on a story folder into `outDir`, the way `npm run build` does. */
+export function runAstroBuild(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--force', '--outDir', outDir], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ...env },
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * Builds a site unless an identical build exists (same sources, same content): the build and
+ * e2e tiers share it, and re-running tests after a test-only change costs nothing.
+ */
+export function ensureSite(name: SiteName): string {
+  const dist = distOf(name);
+  const stamp = path.join(path.dirname(dist), 'fingerprint');
+  const fingerprint = fingerprintOf([sites[name], 'src', 'public', 'astro.config.mjs', 'package-lock.json']);
+  if (existsSync(dist) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return dist;
+  const fresh = `${dist}.building`;
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(path.dirname(dist), { recursive: true });
+  const result = runAstroBuild(sites[name], fresh);
+  if (result.status !== 0) throw new Error(`building the "${name}" site failed:\n${result.output}`);
+  rmSync(dist, { recursive: true, force: true });
+  renameSync(fresh, dist);
+  writeFileSync(stamp, fingerprint);
+  return dist;
+}
+
+function fingerprintOf(entries: string[]): string {
+  const hash = createHash('sha256');
+  const walk = (target: string) => {
+    const full = path.resolve(root, target);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const child of readdirSync(full).sort()) walk(path.join(full, child));
+    } else {
+      hash.update(full).update(readFileSync(full));
+    }
+  };
+  entries.forEach(walk);
+  return hash.digest('hex');
+}
