@@ -21,6 +21,9 @@ export function distOf(name: SiteName): string {
   return path.join(root, '.tmp/sites', name, 'dist');
 }
 
+// Run Astro with the Node that runs the tests (Node 24 from the `node` package under npm).
+const astroBin = path.join(root, 'node_modules/astro/bin/astro.mjs');
+
 /** Result of one `astro build` run. */
 export interface BuildResult {
   status: number | null;
@@ -29,7 +32,7 @@ export interface BuildResult {
 
 /** Runs `astro build --force` on a story folder into `outDir`, the way `npm run build` does. */
 export function runAstroBuild(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--force', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, [astroBin, 'build', '--force', '--outDir', outDir], {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ...env },
     encoding: 'utf8',
