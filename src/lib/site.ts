@@ -1,11 +1,14 @@
-import type { Library } from './story/library.ts';
+import type { Library } from "./story/library.ts";
 
 /**
  * The site's name in the header and the page titles: SITE_TITLE if set, else the title of
  * the only work, else "Library".
  */
-export function getSiteTitle(library: Library, env: Record<string, string | undefined> = process.env): string {
-  if (env['SITE_TITLE']) return env['SITE_TITLE'];
+export function getSiteTitle(
+  library: Library,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  if (env["SITE_TITLE"]) return env["SITE_TITLE"];
   const [only, ...others] = library.works;
-  return only && others.length === 0 ? only.data.title : 'Library';
+  return only && others.length === 0 ? only.data.title : "Library";
 }

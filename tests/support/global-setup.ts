@@ -1,4 +1,4 @@
-import { ensureSite, sites, type SiteName } from './sites.ts';
+import { ensureSite, sites, type SiteName } from "./sites.ts";
 
 /** Builds every test site once before the build and browser tiers run. */
 export default function setup() {

@@ -1,5 +1,6 @@
 // Attributes that hold an id, or point at one inside the same page.
-const idAttribute = /(\s(?:id|aria-labelledby|aria-describedby)=")([^"]*)(")|(\shref="#)([^"]*)(")/g;
+const idAttribute =
+  /(\s(?:id|aria-labelledby|aria-describedby)=")([^"]*)(")|(\shref="#)([^"]*)(")/g;
 // A start tag, with quoted attribute values that may hold ">".
 const startTag = /<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:="[^"]*")?)*\s*\/?>/g;
 
@@ -14,7 +15,11 @@ export function prefixIds(html: string, prefix: string): string {
   return html.replace(startTag, (tag) =>
     tag.replace(idAttribute, (_m, open, ids, close, hrefOpen, target, hrefClose) =>
       open !== undefined
-        ? `${open}${String(ids).split(/\s+/).filter(Boolean).map((id) => `${prefix}${id}`).join(' ')}${close}`
+        ? `${open}${String(ids)
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => `${prefix}${id}`)
+            .join(" ")}${close}`
         : `${hrefOpen}${prefix}${target}${hrefClose}`,
     ),
   );

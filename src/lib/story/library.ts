@@ -1,7 +1,7 @@
-import { parseChapterFileName } from './layout.ts';
-import type { ChapterData, WorkData } from './schema.ts';
-import { readingMinutes } from './words.ts';
-import { chapterUrl, entireWorkUrl, workUrl } from './urls.ts';
+import { parseChapterFileName } from "./layout.ts";
+import type { ChapterData, WorkData } from "./schema.ts";
+import { readingMinutes } from "./words.ts";
+import { chapterUrl, entireWorkUrl, workUrl } from "./urls.ts";
 
 /** A work as the loader hands it over: its slug, front matter and rendered notes. */
 export interface WorkSource {
@@ -67,11 +67,15 @@ export interface Library {
  * work.md are left out (the content check reports that folder).
  */
 export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterSource[]): Library {
-  const chaptersByWork = new Map<string, { number: number; slug: string; source: ChapterSource }[]>();
+  const chaptersByWork = new Map<
+    string,
+    { number: number; slug: string; source: ChapterSource }[]
+  >();
   for (const source of chapterSources) {
-    const [workSlug, fileName] = source.id.split('/');
+    const [workSlug, fileName] = source.id.split("/");
     const parsed = fileName ? parseChapterFileName(`${fileName}.md`) : undefined;
-    if (!workSlug || !parsed) throw new Error(`chapter id "${source.id}" is not "<work>/<NN-slug>"`);
+    if (!workSlug || !parsed)
+      throw new Error(`chapter id "${source.id}" is not "<work>/<NN-slug>"`);
     const list = chaptersByWork.get(workSlug) ?? [];
     list.push({ ...parsed, source });
     chaptersByWork.set(workSlug, list);
@@ -122,7 +126,8 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
   return {
     works,
     getWork: (slug) => bySlug.get(slug),
-    getChapter: (workSlug, chapterSlug) => bySlug.get(workSlug)?.chapters.find((c) => c.slug === chapterSlug),
+    getChapter: (workSlug, chapterSlug) =>
+      bySlug.get(workSlug)?.chapters.find((c) => c.slug === chapterSlug),
   };
 }
 
@@ -130,7 +135,11 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
 function compareWorks(a: Work, b: Work): number {
   const keyA = a.data.series?.name ?? a.data.title;
   const keyB = b.data.series?.name ?? b.data.title;
-  return keyA.localeCompare(keyB) || (a.data.series?.part ?? 0) - (b.data.series?.part ?? 0) || a.slug.localeCompare(b.slug);
+  return (
+    keyA.localeCompare(keyB) ||
+    (a.data.series?.part ?? 0) - (b.data.series?.part ?? 0) ||
+    a.slug.localeCompare(b.slug)
+  );
 }
 
 function newest(dates: (Date | undefined)[]): Date | undefined {

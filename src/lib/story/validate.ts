@@ -1,20 +1,20 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
-import type { z } from 'astro/zod';
-import { remarkPlugins } from '../markup/index.ts';
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { extractFrontmatter, parseFrontmatter } from "@astrojs/markdown-remark";
+import remarkParse from "remark-parse";
+import { unified, type PluggableList } from "unified";
+import { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
+import type { z } from "astro/zod";
+import { remarkPlugins } from "../markup/index.ts";
 import {
   isSlug,
   parseChapterFileName,
   reservedChapterSlugs,
   suggestSlug,
   workFile,
-} from './layout.ts';
-import { chapterSchema, markdownFields, workSchema } from './schema.ts';
+} from "./layout.ts";
+import { chapterSchema, markdownFields, workSchema } from "./schema.ts";
 
 /** One author's mistake: where it is, what rule it broke, and how to fix it. */
 export interface ContentProblem {
@@ -29,7 +29,12 @@ export interface ContentProblem {
   message: string;
 }
 
-const markdownChecker = unified().use(remarkParse).use(remarkPlugins as never).freeze();
+// The site's own remark plugins, without the HTML stages: every author's mistake is found there.
+const markdownChecker = unified()
+  .use(remarkParse)
+  // Astro's list type also admits plugin names; ours holds only plugin functions.
+  .use(remarkPlugins as unknown as PluggableList)
+  .freeze();
 
 /**
  * Checks a whole story folder against the content contract without building it: layout,
@@ -39,37 +44,63 @@ const markdownChecker = unified().use(remarkParse).use(remarkPlugins as never).f
 export async function validateContent(contentDir: string): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   if (!(await isDirectory(contentDir))) {
-    return [problem(contentDir, 1, 'layout:no-content',
-      'The content folder does not exist. Create it, or point CONTENT_DIR at the folder that holds your works.')];
+    return [
+      problem(
+        contentDir,
+        1,
+        "layout:no-content",
+        "The content folder does not exist. Create it, or point CONTENT_DIR at the folder that holds your works.",
+      ),
+    ];
   }
   let works = 0;
   for (const entry of await sortedEntries(contentDir)) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
     const found = await validateWork(path.join(contentDir, entry.name), problems);
     if (found) works += 1;
   }
   if (works === 0 && problems.length === 0) {
-    problems.push(problem(contentDir, 1, 'layout:no-works',
-      `No works found in ${contentDir}: a work is a folder holding ${workFile} and its chapters (01-<slug>.md, ...). Add one, or point CONTENT_DIR at your story folder.`));
+    problems.push(
+      problem(
+        contentDir,
+        1,
+        "layout:no-works",
+        `No works found in ${contentDir}: a work is a folder holding ${workFile} and its chapters (01-<slug>.md, ...). Add one, or point CONTENT_DIR at your story folder.`,
+      ),
+    );
   }
   return problems;
 }
 
 /** Validates one folder; returns false when it is not a work at all (no Markdown in it). */
 async function validateWork(workDir: string, problems: ContentProblem[]): Promise<boolean> {
-  const files = (await sortedEntries(workDir)).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name);
+  const files = (await sortedEntries(workDir))
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => e.name);
   if (files.length === 0) return false;
   const workSlug = path.basename(workDir);
   if (!files.includes(workFile)) {
-    problems.push(problem(path.join(workDir, workFile), 1, 'layout:missing-work-file',
-      `The folder "${workSlug}" holds chapters but no ${workFile}. Add ${workFile} with the work's title, author and summary in its front matter.`));
+    problems.push(
+      problem(
+        path.join(workDir, workFile),
+        1,
+        "layout:missing-work-file",
+        `The folder "${workSlug}" holds chapters but no ${workFile}. Add ${workFile} with the work's title, author and summary in its front matter.`,
+      ),
+    );
     return true;
   }
   if (!isSlug(workSlug)) {
-    problems.push(problem(workDir, 1, 'layout:bad-slug',
-      `The work folder "${workSlug}" is not a URL slug. Rename it to "${suggestSlug(workSlug)}" (lowercase letters, digits and hyphens).`));
+    problems.push(
+      problem(
+        workDir,
+        1,
+        "layout:bad-slug",
+        `The work folder "${workSlug}" is not a URL slug. Rename it to "${suggestSlug(workSlug)}" (lowercase letters, digits and hyphens).`,
+      ),
+    );
   }
-  await validateFile(path.join(workDir, workFile), 'work', problems);
+  await validateFile(path.join(workDir, workFile), "work", problems);
 
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
@@ -78,29 +109,59 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
     const file = path.join(workDir, name);
     const parsed = parseChapterFileName(name);
     if (!parsed) {
-      problems.push(problem(file, 1, 'layout:bad-chapter-name',
-        `"${name}" is not a chapter file name. Name chapters "<number>-<slug>.md", e.g. "01-${suggestSlug(name.replace(/\.md$/, '')) || 'opening'}.md".`));
+      problems.push(
+        problem(
+          file,
+          1,
+          "layout:bad-chapter-name",
+          `"${name}" is not a chapter file name. Name chapters "<number>-<slug>.md", e.g. "01-${suggestSlug(name.replace(/\.md$/, "")) || "opening"}.md".`,
+        ),
+      );
       continue;
     }
     if (!isSlug(parsed.slug)) {
-      problems.push(problem(file, 1, 'layout:bad-slug',
-        `The chapter slug "${parsed.slug}" is not a URL slug. Rename the file to "${String(parsed.number).padStart(2, '0')}-${suggestSlug(parsed.slug)}.md".`));
+      problems.push(
+        problem(
+          file,
+          1,
+          "layout:bad-slug",
+          `The chapter slug "${parsed.slug}" is not a URL slug. Rename the file to "${String(parsed.number).padStart(2, "0")}-${suggestSlug(parsed.slug)}.md".`,
+        ),
+      );
     } else if ((reservedChapterSlugs as readonly string[]).includes(parsed.slug)) {
-      problems.push(problem(file, 1, 'layout:reserved-slug',
-        `The chapter slug "${parsed.slug}" is taken by the work's own pages. Rename the file to use another slug.`));
+      problems.push(
+        problem(
+          file,
+          1,
+          "layout:reserved-slug",
+          `The chapter slug "${parsed.slug}" is taken by the work's own pages. Rename the file to use another slug.`,
+        ),
+      );
     }
     const sameNumber = byNumber.get(parsed.number);
     if (sameNumber) {
-      problems.push(problem(file, 1, 'layout:duplicate-number',
-        `Chapter number ${parsed.number} is used twice: "${sameNumber}" and "${name}". Renumber one of them so each chapter has its own number.`));
+      problems.push(
+        problem(
+          file,
+          1,
+          "layout:duplicate-number",
+          `Chapter number ${parsed.number} is used twice: "${sameNumber}" and "${name}". Renumber one of them so each chapter has its own number.`,
+        ),
+      );
     }
     byNumber.set(parsed.number, name);
-    const data = await validateFile(file, 'chapter', problems);
+    const data = await validateFile(file, "chapter", problems);
     for (const slug of [parsed.slug, ...(data?.aliases ?? [])]) {
       const owner = bySlug.get(slug);
       if (owner) {
-        problems.push(problem(file, 1, 'layout:duplicate-slug',
-          `The slug "${slug}" is used by both "${owner}" and "${name}" (as a file name or an alias): their URLs would collide. Give one of them another slug.`));
+        problems.push(
+          problem(
+            file,
+            1,
+            "layout:duplicate-slug",
+            `The slug "${slug}" is used by both "${owner}" and "${name}" (as a file name or an alias): their URLs would collide. Give one of them another slug.`,
+          ),
+        );
       }
       bySlug.set(slug, name);
     }
@@ -108,48 +169,84 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
   return true;
 }
 
-type Kind = 'work' | 'chapter';
+type Kind = "work" | "chapter";
 
 /** Checks one file's front matter and body; returns its parsed data when the front matter is valid. */
 async function validateFile(file: string, kind: Kind, problems: ContentProblem[]) {
-  const source = await readFile(file, 'utf8');
+  const source = await readFile(file, "utf8");
   const raw = extractFrontmatter(source);
   if (raw === undefined) {
-    problems.push(problem(file, 1, 'frontmatter:missing',
-      `The file has no front matter. Start it with a line "---", then "title: ..."${kind === 'work' ? ', "author: ..." and "summary: ..."' : ''}, then a line "---".`));
+    problems.push(
+      problem(
+        file,
+        1,
+        "frontmatter:missing",
+        `The file has no front matter. Start it with a line "---", then "title: ..."${kind === "work" ? ', "author: ..." and "summary: ..."' : ""}, then a line "---".`,
+      ),
+    );
     return undefined;
   }
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
     // Blank lines in place of the front matter keep body lines equal to file lines.
-    parsed = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
+    parsed = parseFrontmatter(source, { frontmatter: "empty-with-lines" });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number }; reason?: string }).mark;
-    problems.push(problem(file, (mark?.line ?? 0) + 1, 'frontmatter:yaml',
-      `The front matter is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}. Check the quoting and indentation on this line; quote a value that holds a colon ("title: \\"Part 1: Home\\"").`,
-      mark ? mark.column + 1 : undefined));
+    problems.push(
+      problem(
+        file,
+        (mark?.line ?? 0) + 1,
+        "frontmatter:yaml",
+        `The front matter is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}. Check the quoting and indentation on this line; quote a value that holds a colon ("title: \\"Part 1: Home\\"").`,
+        mark ? mark.column + 1 : undefined,
+      ),
+    );
     return undefined;
   }
-  const schema = kind === 'work' ? workSchema : chapterSchema;
+  const schema = kind === "work" ? workSchema : chapterSchema;
   const result = schema.safeParse(parsed.frontmatter);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(schemaProblem(file, raw, kind, issue, parsed.frontmatter));
+    for (const issue of result.error.issues)
+      problems.push(schemaProblem(file, raw, kind, issue, parsed.frontmatter));
     return undefined;
   }
   const data = result.data as Record<string, unknown> & { aliases?: string[] };
   for (const field of markdownFields[kind]) {
     const value = data[field];
-    if (typeof value !== 'string') continue;
+    if (typeof value !== "string") continue;
     const message = await checkMarkdown(value, file);
-    if (message) problems.push(problem(file, fieldLine(raw, field), message.ruleId ?? 'markup', `In "${field}": ${message.reason}`));
+    if (message)
+      problems.push(
+        problem(
+          file,
+          fieldLine(raw, field),
+          message.ruleId ?? "markup",
+          `In "${field}": ${message.reason}`,
+        ),
+      );
   }
-  if (kind === 'chapter' && parsed.content.trim() === '') {
-    problems.push(problem(file, raw.split('\n').length + 1, 'chapter:empty',
-      'The chapter has no text after its front matter. Write the chapter below the closing "---", or remove the file until it is ready.'));
+  if (kind === "chapter" && parsed.content.trim() === "") {
+    problems.push(
+      problem(
+        file,
+        raw.split("\n").length + 1,
+        "chapter:empty",
+        'The chapter has no text after its front matter. Write the chapter below the closing "---", or remove the file until it is ready.',
+      ),
+    );
     return data;
   }
   const message = await checkMarkdown(parsed.content, file);
-  if (message) problems.push(problem(file, message.line ?? 1, message.ruleId ?? 'markup', message.reason, message.column ?? undefined));
+  if (message)
+    problems.push(
+      problem(
+        file,
+        message.line ?? 1,
+        message.ruleId ?? "markup",
+        message.reason,
+        message.column ?? undefined,
+      ),
+    );
   return data;
 }
 
@@ -169,45 +266,72 @@ const fieldExamples: Record<string, string> = {
   title: 'title: "The Last Son"',
   author: 'author: "Jane Doe" (or "Anonymous")',
   summary: 'summary: "One or two sentences of Markdown."',
-  status: 'status: in-progress (or complete)',
-  language: 'language: en',
-  published: 'published: 2024-05-01',
-  updated: 'updated: 2024-05-01',
+  status: "status: in-progress (or complete)",
+  language: "language: en",
+  published: "published: 2024-05-01",
+  updated: "updated: 2024-05-01",
   series: 'series: { name: "Entwined Destinies", part: 1 }',
-  aliases: 'aliases: [old-slug]',
+  aliases: "aliases: [old-slug]",
 };
 
-function schemaProblem(file: string, raw: string, kind: Kind, issue: z.core.$ZodIssue, data: Record<string, unknown>): ContentProblem {
-  if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys((kind === 'work' ? workSchema : chapterSchema).shape).join(', ');
+function schemaProblem(
+  file: string,
+  raw: string,
+  kind: Kind,
+  issue: z.core.$ZodIssue,
+  data: Record<string, unknown>,
+): ContentProblem {
+  if (issue.code === "unrecognized_keys") {
+    const known = Object.keys((kind === "work" ? workSchema : chapterSchema).shape).join(", ");
     const [first] = issue.keys;
-    return problem(file, first ? fieldLine(raw, first) : 1, 'frontmatter:unknown-field',
-      `Unknown front matter field${issue.keys.length > 1 ? 's' : ''} "${issue.keys.join('", "')}". Fix the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}; a ${kind} knows: ${known}.`);
+    return problem(
+      file,
+      first ? fieldLine(raw, first) : 1,
+      "frontmatter:unknown-field",
+      `Unknown front matter field${issue.keys.length > 1 ? "s" : ""} "${issue.keys.join('", "')}". Fix the spelling or remove ${issue.keys.length > 1 ? "them" : "it"}; a ${kind} knows: ${known}.`,
+    );
   }
-  const field = String(issue.path[0] ?? '');
+  const field = String(issue.path[0] ?? "");
   const missing = issue.path.length === 1 && data[field] == null;
   const example = fieldExamples[field] ?? `${field}: [a list, of labels]`;
-  const what = missing ? `The required field "${field}" is missing.` : `The field "${issue.path.join('.')}" is malformed: ${issue.message}.`;
-  return problem(file, missing ? 1 : fieldLine(raw, field), missing ? 'frontmatter:missing-field' : 'frontmatter:invalid',
-    `${what} Write it like this: ${example}`);
+  const what = missing
+    ? `The required field "${field}" is missing.`
+    : `The field "${issue.path.join(".")}" is malformed: ${issue.message}.`;
+  return problem(
+    file,
+    missing ? 1 : fieldLine(raw, field),
+    missing ? "frontmatter:missing-field" : "frontmatter:invalid",
+    `${what} Write it like this: ${example}`,
+  );
 }
 
 /** The file line of `field:` in the front matter (line 1 is the opening `---`). */
 function fieldLine(raw: string, field: string): number {
-  const index = raw.split('\n').findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
+  const index = raw.split("\n").findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
   return index === -1 ? 1 : index + 1;
 }
 
-function problem(file: string, line: number, ruleId: string, message: string, column?: number): ContentProblem {
-  return column === undefined ? { file, line, ruleId, message } : { file, line, column, ruleId, message };
+function problem(
+  file: string,
+  line: number,
+  ruleId: string,
+  message: string,
+  column?: number,
+): ContentProblem {
+  return column === undefined
+    ? { file, line, ruleId, message }
+    : { file, line, column, ruleId, message };
 }
 
 function isVFileMessage(error: unknown): error is VFileMessage {
-  return error instanceof Error && 'ruleId' in error && 'reason' in error;
+  return error instanceof Error && "ruleId" in error && "reason" in error;
 }
 
 async function isDirectory(dir: string): Promise<boolean> {
-  return stat(dir).then((s) => s.isDirectory(), () => false);
+  return stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 async function sortedEntries(dir: string) {
@@ -216,6 +340,6 @@ async function sortedEntries(dir: string) {
 
 /** `content/work/01-a.md:12:3  flashback:unclosed  This ":::flashback" is never closed...` */
 export function formatProblem(p: ContentProblem, cwd = process.cwd()): string {
-  const where = `${path.relative(cwd, p.file) || p.file}:${p.line}${p.column ? `:${p.column}` : ''}`;
+  const where = `${path.relative(cwd, p.file) || p.file}:${p.line}${p.column ? `:${p.column}` : ""}`;
   return `${where}  ${p.message}  [${p.ruleId}]`;
 }
