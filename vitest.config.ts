@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig } from 'vitest/config';
 
 // Three tiers (see README, "Tests"): unit tests run the real plugins on Markdown; build tests
 // build real story folders with `astro build` and check every page of dist; e2e tests open
@@ -8,25 +8,25 @@ export default defineConfig({
     projects: [
       {
         test: {
-          name: "unit",
-          include: ["tests/unit/**/*.test.ts"],
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },
       {
         test: {
-          name: "build",
-          include: ["tests/build/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
       },
       {
         test: {
-          name: "e2e",
-          include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
           // One browser at a time on a 2-core machine.

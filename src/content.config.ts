@@ -1,7 +1,7 @@
-import { defineCollection } from "astro:content";
-import { glob } from "astro/loaders";
-import { chapterEntryId, resolveContentDir, workFile } from "./lib/story/layout.ts";
-import { chapterSchema, workSchema } from "./lib/story/schema.ts";
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { chapterEntryId, resolveContentDir, workFile } from './lib/story/layout.ts';
+import { chapterSchema, workSchema } from './lib/story/schema.ts';
 
 // CONTENT_DIR points the whole build at another story folder; files at its top level
 // (a README, say) match neither pattern and are skipped.
@@ -12,7 +12,7 @@ const works = defineCollection({
   loader: glob({
     base,
     pattern: `*/${workFile}`,
-    generateId: ({ entry }) => entry.split("/")[0] ?? entry,
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
   }),
   schema: workSchema,
 });
@@ -21,7 +21,7 @@ const works = defineCollection({
 const chapters = defineCollection({
   loader: glob({
     base,
-    pattern: "*/[0-9]*-*.md",
+    pattern: '*/[0-9]*-*.md',
     generateId: ({ entry }) => chapterEntryId(entry),
   }),
   schema: chapterSchema,

@@ -1,13 +1,13 @@
 // Presentation helpers shared by components: numbers, dates and durations as readers see them.
 
 /** `12345` -> `"12,345"` in the page's language. */
-export function formatCount(value: number, lang = "en"): string {
+export function formatCount(value: number, lang = 'en'): string {
   return new Intl.NumberFormat(lang).format(value);
 }
 
 /** `2024-05-01` -> `"1 May 2024"` / `"May 1, 2024"` in the page's language, in UTC. */
-export function formatDate(date: Date, lang = "en"): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+export function formatDate(date: Date, lang = 'en'): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** `1` -> `"1 min"`, `75` -> `"1 h 15 min"`. */
@@ -19,20 +19,20 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** `"3,052 words · 13 min read"` */
-export function formatLength(words: number, minutes: number, lang = "en"): string {
-  return `${formatCount(words, lang)} ${words === 1 ? "word" : "words"} · ${formatMinutes(minutes)} read`;
+export function formatLength(words: number, minutes: number, lang = 'en'): string {
+  return `${formatCount(words, lang)} ${words === 1 ? 'word' : 'words'} · ${formatMinutes(minutes)} read`;
 }
 
 /** Plain text of a small HTML fragment (a rendered summary), for meta descriptions. */
 export function textOf(html: string): string {
   return html
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#x27;|&#39;/g, "'")
-    .replace(/\s+/g, " ")
+    .replace(/\s+/g, ' ')
     .trim();
 }
 
@@ -40,6 +40,6 @@ export function textOf(html: string): string {
 export function excerpt(text: string, max = 160): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  const end = cut.lastIndexOf(" ");
-  return `${(end > max / 2 ? cut.slice(0, end) : cut).replace(/[\s,;:.—–-]+$/, "")}…`;
+  const end = cut.lastIndexOf(' ');
+  return `${(end > max / 2 ? cut.slice(0, end) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
 }

@@ -1,4 +1,4 @@
-import type { Library } from "./story/library.ts";
+import type { Library } from './story/library.ts';
 
 /**
  * The site's name in the header and the page titles: SITE_TITLE if set, else the title of
@@ -8,7 +8,7 @@ export function getSiteTitle(
   library: Library,
   env: Record<string, string | undefined> = process.env,
 ): string {
-  if (env["SITE_TITLE"]) return env["SITE_TITLE"];
+  if (env['SITE_TITLE']) return env['SITE_TITLE'];
   const [only, ...others] = library.works;
-  return only && others.length === 0 ? only.data.title : "Library";
+  return only && others.length === 0 ? only.data.title : 'Library';
 }

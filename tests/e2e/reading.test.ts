@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, serveSite, type StaticSite } from "../support/browser.ts";
-import { distOf } from "../support/sites.ts";
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
+import { distOf } from '../support/sites.ts';
 
 let browser: Browser;
 let story: StaticSite;
@@ -10,8 +10,8 @@ let library: StaticSite;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  story = await serveSite(distOf("story"));
-  library = await serveSite(distOf("library"));
+  story = await serveSite(distOf('story'));
+  library = await serveSite(distOf('library'));
 });
 
 afterAll(async () => {
@@ -24,148 +24,148 @@ afterAll(async () => {
 async function open(
   site: StaticSite,
   path: string,
-  options: Parameters<Browser["newContext"]>[0] = {},
+  options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  page.on('close', () => void context.close());
   await page.goto(`${site.origin}${path}`);
   return page;
 }
 
-describe("reading the story", () => {
-  test("a reader goes from the home page to the work and into Part 1", async () => {
-    const page = await open(story, "/");
+describe('reading the story', () => {
+  test('a reader goes from the home page to the work and into Part 1', async () => {
+    const page = await open(story, '/');
     await page
-      .getByRole("link", { name: "Contents of Entwined Destinies: The Last Son and the Slayer" })
+      .getByRole('link', { name: 'Contents of Entwined Destinies: The Last Son and the Slayer' })
       .click();
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("Entwined Destinies: The Last Son and the Slayer");
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Entwined Destinies: The Last Son and the Slayer');
     await page
-      .getByRole("link", { name: /Part 1/ })
+      .getByRole('link', { name: /Part 1/ })
       .first()
       .click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Part 1");
-    expect(await page.getByText("Clark is sitting in the Talon with Chloe.").isVisible()).toBe(
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Part 1');
+    expect(await page.getByText('Clark is sitting in the Talon with Chloe.').isVisible()).toBe(
       true,
     );
     await page.close();
   });
 
-  test("the flashbacks are labelled regions whose end is announced, and scene breaks are named separators", async () => {
-    const page = await open(story, "/entwined-destinies/part-1/");
-    const flashback = page.getByRole("region", { name: "Flashback: A few days ago" });
+  test('the flashbacks are labelled regions whose end is announced, and scene breaks are named separators', async () => {
+    const page = await open(story, '/entwined-destinies/part-1/');
+    const flashback = page.getByRole('region', { name: 'Flashback: A few days ago' });
     expect(await flashback.count()).toBe(1);
-    expect(await flashback.getByText("End of flashback").isVisible()).toBe(true);
-    expect(await page.getByRole("region", { name: "Flashback: Leaving Sunnydale" }).count()).toBe(
+    expect(await flashback.getByText('End of flashback').isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Flashback: Leaving Sunnydale' }).count()).toBe(
       1,
     );
-    expect(await page.getByRole("separator", { name: "Scene break" }).count()).toBe(3);
+    expect(await page.getByRole('separator', { name: 'Scene break' }).count()).toBe(3);
     await page.close();
   });
 
-  test("the chapter reads with JavaScript disabled", async () => {
-    const page = await open(story, "/entwined-destinies/part-1/", { javaScriptEnabled: false });
-    const first = page.getByText("Clark is sitting in the Talon with Chloe.");
+  test('the chapter reads with JavaScript disabled', async () => {
+    const page = await open(story, '/entwined-destinies/part-1/', { javaScriptEnabled: false });
+    const first = page.getByText('Clark is sitting in the Talon with Chloe.');
     expect(await first.isVisible()).toBe(true);
-    expect(await page.getByText("Clark knows that look. He’s in trouble.").isVisible()).toBe(true);
+    expect(await page.getByText('Clark knows that look. He’s in trouble.').isVisible()).toBe(true);
     const box = await first.boundingBox();
     expect(box && box.y < 844).toBe(true);
     await page.close();
   });
 
-  test("the skip link is the first thing the keyboard reaches and moves to the main content", async () => {
-    const page = await open(story, "/entwined-destinies/part-1/");
-    await page.keyboard.press("Tab");
-    const skip = page.getByRole("link", { name: "Skip to content" });
+  test('the skip link is the first thing the keyboard reaches and moves to the main content', async () => {
+    const page = await open(story, '/entwined-destinies/part-1/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await skip.isVisible()).toBe(true);
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#main");
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#main');
     await page.close();
   });
 
-  test("nothing is requested from another origin while reading", async () => {
+  test('nothing is requested from another origin while reading', async () => {
     const page = await browser.newPage();
     const foreign: string[] = [];
-    page.on("request", (request) => {
-      if (!request.url().startsWith(story.origin) && !request.url().startsWith("data:"))
+    page.on('request', (request) => {
+      if (!request.url().startsWith(story.origin) && !request.url().startsWith('data:'))
         foreign.push(request.url());
     });
-    for (const path of ["/", "/entwined-destinies/", "/entwined-destinies/part-1/"]) {
-      await page.goto(`${story.origin}${path}`, { waitUntil: "networkidle" });
+    for (const path of ['/', '/entwined-destinies/', '/entwined-destinies/part-1/']) {
+      await page.goto(`${story.origin}${path}`, { waitUntil: 'networkidle' });
     }
     expect(foreign).toEqual([]);
     await page.close();
   });
 });
 
-describe("moving through a work", () => {
-  test("a reader follows next and previous between chapters", async () => {
-    const page = await open(library, "/the-adventures-of-sherlock-holmes/a-scandal-in-bohemia-1/");
-    const chapters = page.getByRole("navigation", { name: "Chapters" });
-    expect(await chapters.getByRole("link", { name: /Previous/ }).count()).toBe(0);
-    await chapters.getByRole("link", { name: /Next/ }).click();
+describe('moving through a work', () => {
+  test('a reader follows next and previous between chapters', async () => {
+    const page = await open(library, '/the-adventures-of-sherlock-holmes/a-scandal-in-bohemia-1/');
+    const chapters = page.getByRole('navigation', { name: 'Chapters' });
+    expect(await chapters.getByRole('link', { name: /Previous/ }).count()).toBe(0);
+    await chapters.getByRole('link', { name: /Next/ }).click();
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("A Scandal in Bohemia — Chapter II");
-    await chapters.getByRole("link", { name: /Next/ }).click();
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('A Scandal in Bohemia — Chapter II');
+    await chapters.getByRole('link', { name: /Next/ }).click();
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("A Scandal in Bohemia — Chapter III");
-    await chapters.getByRole("link", { name: /Previous/ }).click();
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('A Scandal in Bohemia — Chapter III');
+    await chapters.getByRole('link', { name: /Previous/ }).click();
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("A Scandal in Bohemia — Chapter II");
-    await chapters.getByRole("link", { name: "Contents" }).click();
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('A Scandal in Bohemia — Chapter II');
+    await chapters.getByRole('link', { name: 'Contents' }).click();
     await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("The Adventures of Sherlock Holmes");
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('The Adventures of Sherlock Holmes');
     await page.close();
   });
 
-  test("an unknown address shows the not-found page with a way back", async () => {
+  test('an unknown address shows the not-found page with a way back', async () => {
     const page = await browser.newPage();
     const response = await page.goto(
       `${library.origin}/the-adventures-of-sherlock-holmes/no-such-chapter/`,
     );
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
-    expect(await page.getByRole("link", { name: "Go to the library" }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(await page.getByRole('link', { name: 'Go to the library' }).isVisible()).toBe(true);
     await page.close();
   });
 });
 
-describe("every page type is accessible and fits a phone", () => {
+describe('every page type is accessible and fits a phone', () => {
   const pages = [
-    ["home", "/"],
-    ["work", "/markup-showcase/"],
-    ["chapter", "/markup-showcase/arrival/"],
-    ["entire work", "/markup-showcase/all/"],
-    ["not found", "/404.html"],
+    ['home', '/'],
+    ['work', '/markup-showcase/'],
+    ['chapter', '/markup-showcase/arrival/'],
+    ['entire work', '/markup-showcase/all/'],
+    ['not found', '/404.html'],
   ] as const;
 
   test.each(
     pages.flatMap(([name, path]) =>
-      (["light", "dark"] as const).map((scheme) => [name, scheme, path] as const),
+      (['light', 'dark'] as const).map((scheme) => [name, scheme, path] as const),
     ),
-  )("the %s page has no axe violations (%s)", async (_name, colorScheme, path) => {
+  )('the %s page has no axe violations (%s)', async (_name, colorScheme, path) => {
     const page = await open(library, path, { colorScheme });
     const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
       .analyze();
     expect(results.passes.length).toBeGreaterThan(20); // axe really ran its rules on this page
     expect(
       results.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
       ),
     ).toEqual([]);
     await page.close();
   });
 
   test.each(pages)(
-    "the %s page fits a 320 px screen without sideways scrolling",
+    'the %s page fits a 320 px screen without sideways scrolling',
     async (_name, path) => {
       const page = await open(library, path, { viewport: { width: 320, height: 640 } });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

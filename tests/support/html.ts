@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { parseHTML } from "linkedom";
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
 
 /** A built page: its URL path, its file, and its parsed document. */
 export interface Page {
@@ -16,7 +16,7 @@ export function loadPages(dist: string): Page[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".html")) pages.push(loadPage(dist, full));
+      else if (entry.name.endsWith('.html')) pages.push(loadPage(dist, full));
     }
   };
   walk(dist);
@@ -25,52 +25,52 @@ export function loadPages(dist: string): Page[] {
 
 /** One page of a dist folder by URL path (`/work/chapter/`). */
 export function pageAt(dist: string, url: string): Page {
-  return loadPage(dist, path.join(dist, url, url.endsWith("/") ? "index.html" : ""));
+  return loadPage(dist, path.join(dist, url, url.endsWith('/') ? 'index.html' : ''));
 }
 
 function loadPage(dist: string, file: string): Page {
-  const rel = path.relative(dist, file).split(path.sep).join("/");
-  const url = `/${rel.replace(/(^|\/)index\.html$/, "$1")}`;
+  const rel = path.relative(dist, file).split(path.sep).join('/');
+  const url = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
   return {
     url,
     file,
-    document: parseHTML(readFileSync(file, "utf8")).document as unknown as Document,
+    document: parseHTML(readFileSync(file, 'utf8')).document as unknown as Document,
   };
 }
 
 const blockTags = new Set([
-  "P",
-  "DIV",
-  "SECTION",
-  "ARTICLE",
-  "BLOCKQUOTE",
-  "LI",
-  "H1",
-  "H2",
-  "H3",
-  "H4",
-  "H5",
-  "H6",
-  "HR",
-  "BR",
-  "UL",
-  "OL",
-  "HEADER",
-  "ASIDE",
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HR',
+  'BR',
+  'UL',
+  'OL',
+  'HEADER',
+  'ASIDE',
 ]);
 
 /** The text of an element as a reader sees it: blocks and line breaks separate words. */
 export function visibleText(node: Node, skip: (element: Element) => boolean = () => false): string {
-  let text = "";
+  let text = '';
   const walk = (current: Node) => {
-    if (current.nodeType === 3) text += current.nodeValue ?? "";
+    if (current.nodeType === 3) text += current.nodeValue ?? '';
     if (current.nodeType !== 1) return;
     const element = current as Element;
     if (skip(element)) return;
     const block = blockTags.has(element.tagName);
-    if (block) text += " ";
+    if (block) text += ' ';
     for (const child of Array.from(element.childNodes)) walk(child);
-    if (block) text += " ";
+    if (block) text += ' ';
   };
   walk(node);
   return text;
@@ -82,13 +82,13 @@ export function visibleText(node: Node, skip: (element: Element) => boolean = ()
  */
 export function wordsOf(text: string): string[] {
   return text
-    .normalize("NFC")
+    .normalize('NFC')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\u2026/g, "...")
-    .replace(/\u2014/g, "---")
-    .replace(/\u2013/g, "--")
-    .replace(/[\u2060\u200A\u00A0]/g, (c) => (c === "\u2060" ? "" : " "))
+    .replace(/\u2026/g, '...')
+    .replace(/\u2014/g, '---')
+    .replace(/\u2013/g, '--')
+    .replace(/[\u2060\u200A\u00A0]/g, (c) => (c === '\u2060' ? '' : ' '))
     .split(/\s+/)
     .filter(Boolean);
 }
@@ -103,8 +103,8 @@ export function firstDifference(
     if (a[i] !== b[i]) {
       return {
         index: i,
-        expected: a.slice(Math.max(0, i - 5), i + 5).join(" "),
-        actual: b.slice(Math.max(0, i - 5), i + 5).join(" "),
+        expected: a.slice(Math.max(0, i - 5), i + 5).join(' '),
+        actual: b.slice(Math.max(0, i - 5), i + 5).join(' '),
       };
     }
   }

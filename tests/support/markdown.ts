@@ -1,5 +1,5 @@
-import { createMarkdownProcessor } from "@astrojs/markdown-remark";
-import { markdownOptions } from "../../src/lib/markup/index.ts";
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { markdownOptions } from '../../src/lib/markup/index.ts';
 
 const processor = createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
 
@@ -20,5 +20,5 @@ export async function renderFailure(markdown: string) {
   } finally {
     console.error = original;
   }
-  throw new Error("expected the Markdown to fail, but it rendered");
+  throw new Error('expected the Markdown to fail, but it rendered');
 }

@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -9,29 +9,36 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-} from "node:fs";
-import path from "node:path";
+} from 'node:fs';
+import path from 'node:path';
 
 /** The project root (tests/support/..). */
-export const root = path.resolve(import.meta.dirname, "../..");
+export const root = path.resolve(import.meta.dirname, '../..');
 
 /** The story folders the build and browser tests build, by name. */
 export const sites = {
   /** The real story, exactly as `npm run build` builds it. */
-  story: path.join(root, "content"),
+  story: path.join(root, 'content'),
   /** A showcase of every markup feature plus a real public-domain book (Holmes), several works. */
-  library: path.join(root, "tests/fixtures/library"),
+  library: path.join(root, 'tests/fixtures/library'),
+  /** The public-domain corpora beside the project (CI and maintainers have them; users do not). */
+  corpora: path.resolve(root, '../shared/corpora'),
 } as const;
 
 export type SiteName = keyof typeof sites;
 
+/** The sites whose story folder exists on this machine. */
+export const availableSites = (Object.keys(sites) as SiteName[]).filter((name) =>
+  existsSync(sites[name]),
+);
+
 /** Where a site's build lands: `.tmp/sites/<name>/dist`. */
 export function distOf(name: SiteName): string {
-  return path.join(root, ".tmp/sites", name, "dist");
+  return path.join(root, '.tmp/sites', name, 'dist');
 }
 
 // Run Astro with the Node that runs the tests (Node 24 from the `node` package under npm).
-const astroBin = path.join(root, "node_modules/astro/bin/astro.mjs");
+const astroBin = path.join(root, 'node_modules/astro/bin/astro.mjs');
 
 /** Result of one `astro build` run. */
 export interface BuildResult {
@@ -45,10 +52,10 @@ export function runAstroBuild(
   outDir: string,
   env: Record<string, string> = {},
 ): BuildResult {
-  const result = spawnSync(process.execPath, [astroBin, "build", "--force", "--outDir", outDir], {
+  const result = spawnSync(process.execPath, [astroBin, 'build', '--force', '--outDir', outDir], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", CONTENT_DIR: contentDir, ...env },
-    encoding: "utf8",
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ...env },
+    encoding: 'utf8',
     timeout: 600_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
@@ -60,15 +67,15 @@ export function runAstroBuild(
  */
 export function ensureSite(name: SiteName): string {
   const dist = distOf(name);
-  const stamp = path.join(path.dirname(dist), "fingerprint");
+  const stamp = path.join(path.dirname(dist), 'fingerprint');
   const fingerprint = fingerprintOf([
     sites[name],
-    "src",
-    "public",
-    "astro.config.mjs",
-    "package-lock.json",
+    'src',
+    'public',
+    'astro.config.mjs',
+    'package-lock.json',
   ]);
-  if (existsSync(dist) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint)
+  if (existsSync(dist) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint)
     return dist;
   const fresh = `${dist}.building`;
   rmSync(fresh, { recursive: true, force: true });
@@ -82,7 +89,7 @@ export function ensureSite(name: SiteName): string {
 }
 
 function fingerprintOf(entries: string[]): string {
-  const hash = createHash("sha256");
+  const hash = createHash('sha256');
   const walk = (target: string) => {
     const full = path.resolve(root, target);
     if (!existsSync(full)) return;
@@ -93,5 +100,5 @@ function fingerprintOf(entries: string[]): string {
     }
   };
   entries.forEach(walk);
-  return hash.digest("hex");
+  return hash.digest('hex');
 }

@@ -1,16 +1,16 @@
-import { describe, expect, test } from "vitest";
-import { renderChapter, renderFailure } from "../support/markdown.ts";
+import { describe, expect, test } from 'vitest';
+import { renderChapter, renderFailure } from '../support/markdown.ts';
 
-describe("scenes", () => {
-  test("a chapter without breaks is one scene", async () => {
-    const { html } = await renderChapter("Clark is sitting in the Talon.");
+describe('scenes', () => {
+  test('a chapter without breaks is one scene', async () => {
+    const { html } = await renderChapter('Clark is sitting in the Talon.');
     expect(html).toBe(
       '<section data-scene="1" id="scene-1"><p id="p-clark-is-sitting-in-the" data-passage="">Clark is sitting in the Talon.</p></section>',
     );
   });
 
-  test("each thematic break splits a scene and becomes an announced ornament", async () => {
-    const { html } = await renderChapter("One.\n\n***\n\nTwo.\n\n* * *\n\nThree.\n\n---\n\nFour.");
+  test('each thematic break splits a scene and becomes an announced ornament', async () => {
+    const { html } = await renderChapter('One.\n\n***\n\nTwo.\n\n* * *\n\nThree.\n\n---\n\nFour.');
     expect(html).toBe(
       '<section data-scene="1" id="scene-1"><p id="p-one" data-passage="">One.</p></section>\n' +
         '<hr data-scene-break="" aria-label="Scene break">\n' +
@@ -22,9 +22,9 @@ describe("scenes", () => {
     );
   });
 
-  test("a break inside a quoted letter is drawn but does not split the scene", async () => {
+  test('a break inside a quoted letter is drawn but does not split the scene', async () => {
     const { html } = await renderChapter(
-      "Before.\n\n> Dear Mina,\n>\n> ***\n>\n> Yours.\n\nAfter.",
+      'Before.\n\n> Dear Mina,\n>\n> ***\n>\n> Yours.\n\nAfter.',
     );
     expect(html.match(/<section data-scene/g)).toHaveLength(1);
     expect(html).toContain(
@@ -32,8 +32,8 @@ describe("scenes", () => {
     );
   });
 
-  test("a leading or doubled break makes no empty scene", async () => {
-    const { html } = await renderChapter("***\n\nOne.\n\n***\n\n***\n\nTwo.");
+  test('a leading or doubled break makes no empty scene', async () => {
+    const { html } = await renderChapter('***\n\nOne.\n\n***\n\n***\n\nTwo.');
     expect(html.match(/<section data-scene="\d+" id="scene-\d+">/g)).toEqual([
       '<section data-scene="1" id="scene-1">',
       '<section data-scene="2" id="scene-2">',
@@ -42,8 +42,8 @@ describe("scenes", () => {
   });
 });
 
-describe("flashbacks", () => {
-  test("a flashback is a labelled section with announced start and end", async () => {
+describe('flashbacks', () => {
+  test('a flashback is a labelled section with announced start and end', async () => {
     const { html } = await renderChapter(
       ':::flashback{when="A few days ago"}\n"Clark, you can\'t save everyone."\n:::\n\nBack in the Talon.',
     );
@@ -58,7 +58,7 @@ describe("flashbacks", () => {
 
   test('a flashback without when is labelled "Flashback"', async () => {
     const { html } = await renderChapter(
-      ":::flashback\nThen.\n:::\n\n:::flashback\nAnd then.\n:::",
+      ':::flashback\nThen.\n:::\n\n:::flashback\nAnd then.\n:::',
     );
     expect(html).toContain('<p data-flashback-start="" id="flashback-1-label">Flashback</p>');
     expect(html).toContain(
@@ -66,109 +66,109 @@ describe("flashbacks", () => {
     );
   });
 
-  test("an unknown container directive fails with its line and the fix", async () => {
-    const error = await renderFailure("Prose.\n\n:::note\nHello.\n:::");
-    expect(error).toMatchObject({ ruleId: "flashback:unknown-container", line: 3, column: 1 });
+  test('an unknown container directive fails with its line and the fix', async () => {
+    const error = await renderFailure('Prose.\n\n:::note\nHello.\n:::');
+    expect(error).toMatchObject({ ruleId: 'flashback:unknown-container', line: 3, column: 1 });
     expect(error.reason).toContain('Write ":::flashback"');
   });
 
-  test("an unclosed flashback fails at its opening line", async () => {
-    const error = await renderFailure("One.\n\n:::flashback\nTwo.\n\nThree.");
-    expect(error).toMatchObject({ ruleId: "flashback:unclosed", line: 3, column: 1 });
+  test('an unclosed flashback fails at its opening line', async () => {
+    const error = await renderFailure('One.\n\n:::flashback\nTwo.\n\nThree.');
+    expect(error).toMatchObject({ ruleId: 'flashback:unclosed', line: 3, column: 1 });
     expect(error.reason).toContain('Add a line holding only ":::"');
   });
 
-  test("a flashback inside a flashback fails", async () => {
-    const error = await renderFailure("::::flashback\nOne.\n\n:::flashback\nTwo.\n:::\n::::");
-    expect(error).toMatchObject({ ruleId: "flashback:nested", line: 4, column: 1 });
+  test('a flashback inside a flashback fails', async () => {
+    const error = await renderFailure('::::flashback\nOne.\n\n:::flashback\nTwo.\n:::\n::::');
+    expect(error).toMatchObject({ ruleId: 'flashback:nested', line: 4, column: 1 });
   });
 
-  test("an attribute other than when, or a label, fails", async () => {
+  test('an attribute other than when, or a label, fails', async () => {
     expect(await renderFailure(':::flashback{wen="Then"}\nOne.\n:::')).toMatchObject({
-      ruleId: "flashback:unknown-attribute",
+      ruleId: 'flashback:unknown-attribute',
       line: 1,
     });
-    expect(await renderFailure(":::flashback[Then]\nOne.\n:::")).toMatchObject({
-      ruleId: "flashback:unknown-attribute",
+    expect(await renderFailure(':::flashback[Then]\nOne.\n:::')).toMatchObject({
+      ruleId: 'flashback:unknown-attribute',
       line: 1,
     });
   });
 
-  test("an empty flashback fails", async () => {
-    expect(await renderFailure("Text.\n\n:::flashback\n:::")).toMatchObject({
-      ruleId: "flashback:empty",
+  test('an empty flashback fails', async () => {
+    expect(await renderFailure('Text.\n\n:::flashback\n:::')).toMatchObject({
+      ruleId: 'flashback:empty',
       line: 3,
     });
   });
 });
 
-describe("directives the site does not own", () => {
+describe('directives the site does not own', () => {
   test.each([
     [
-      "times",
-      "We met at 8:35, left at 10:30:15.",
+      'times',
+      'We met at 8:35, left at 10:30:15.',
       '<p id="p-we-met-at-8-35" data-passage="">We met at 8:35, left at 10:30:15.</p>',
     ],
     [
-      "a colon before a word",
-      "He said:hello.",
+      'a colon before a word',
+      'He said:hello.',
       '<p id="p-he-said-hello" data-passage="">He said:hello.</p>',
     ],
     [
-      "a colon before a word joiner",
-      "Mr. Sherlock Holmes:\u2060—Lord Backwater",
+      'a colon before a word joiner',
+      'Mr. Sherlock Holmes:\u2060—Lord Backwater',
       '<p id="p-mr-sherlock-holmes-lord-backwater" data-passage="">Mr. Sherlock Holmes:\u2060—Lord Backwater</p>',
     ],
     [
-      "a text directive with label and attributes",
-      "See :note[the margin]{#x .y} here.",
+      'a text directive with label and attributes',
+      'See :note[the margin]{#x .y} here.',
       '<p id="p-see-note-the-margin-x" data-passage="">See :note[the margin]{#x .y} here.</p>',
     ],
     [
-      "a leaf directive on its own line",
-      "::platform-nine",
+      'a leaf directive on its own line',
+      '::platform-nine',
       '<p id="p-platform-nine" data-passage="">::platform-nine</p>',
     ],
-  ])("%s come back as the exact source text", async (_name, markdown, paragraph) => {
+  ])('%s come back as the exact source text', async (_name, markdown, paragraph) => {
     const { html } = await renderChapter(markdown);
     expect(html).toBe(`<section data-scene="1" id="scene-1">${paragraph}</section>`);
   });
 });
 
-describe("raw HTML", () => {
-  test("raw HTML fails with its place and the fix", async () => {
+describe('raw HTML', () => {
+  test('raw HTML fails with its place and the fix', async () => {
     const error = await renderFailure('Fine.\n\nShe said <span style="color:red">no</span>.');
-    expect(error).toMatchObject({ ruleId: "raw-html:refused", line: 3, column: 10 });
+    expect(error).toMatchObject({ ruleId: 'raw-html:refused', line: 3, column: 10 });
     expect(error.reason).toContain('escape the "<" as "\\<"');
   });
 
-  test("a script block fails", async () => {
-    expect(await renderFailure("<script>alert(1)</script>")).toMatchObject({
-      ruleId: "raw-html:refused",
+  test('a script block fails', async () => {
+    expect(await renderFailure('<script>alert(1)</script>')).toMatchObject({
+      ruleId: 'raw-html:refused',
       line: 1,
     });
   });
 
-  test("an HTML comment renders nothing and is allowed", async () => {
-    const { html } = await renderChapter("<!-- check dates -->\n\nText.");
+  test('an HTML comment renders nothing and is allowed', async () => {
+    const { html } = await renderChapter('<!-- check dates -->\n\nText.');
     expect(html).toContain('<p id="p-text" data-passage="">Text.</p>');
-    expect(html).not.toContain("check dates</");
+    expect(html).not.toContain('check dates</');
   });
 
-  test("an escaped angle bracket is prose", async () => {
-    const { html } = await renderChapter("A \\<b> tag.");
-    expect(html).toContain("A &#x3C;b> tag.");
+  test('an escaped angle bracket is prose', async () => {
+    const { html } = await renderChapter('A \\<b> tag.');
+    expect(html).toContain('A &#x3C;b> tag.');
   });
 });
 
-describe("passage anchors", () => {
-  test("ids come from the opening words and survive inserting a paragraph before", async () => {
+describe('passage anchors', () => {
+  test('ids come from the opening words and survive inserting a paragraph before', async () => {
     const before = (
-      await renderChapter("Buffy wakes up to yet another destroyed alarm clock.\n\nShe showers.")
+      await renderChapter('Buffy wakes up to yet another destroyed alarm clock.\n\nShe showers.')
     ).html;
     const after = (
       await renderChapter(
-        "A new first paragraph.\n\nBuffy wakes up to yet another destroyed alarm clock.\n\nShe showers.",
+        'A new first paragraph.\n\nBuffy wakes up to yet another destroyed alarm clock.\n\nShe showers.',
       )
     ).html;
     for (const html of [before, after]) {
@@ -177,7 +177,7 @@ describe("passage anchors", () => {
     }
   });
 
-  test("identical paragraphs are numbered in order", async () => {
+  test('identical paragraphs are numbered in order', async () => {
     const { html } = await renderChapter('"I promise."\n\n"I promise."');
     expect(html.match(/id="[^"]+"/g)).toEqual([
       'id="scene-1"',
@@ -186,9 +186,9 @@ describe("passage anchors", () => {
     ]);
   });
 
-  test("different paragraphs with the same opening are told apart by their text, not their order", async () => {
-    const a = "Chloe looks up from her laptop.";
-    const b = "Chloe looks up from her coffee.";
+  test('different paragraphs with the same opening are told apart by their text, not their order', async () => {
+    const a = 'Chloe looks up from her laptop.';
+    const b = 'Chloe looks up from her coffee.';
     const first = (await renderChapter(`${a}\n\n${b}`)).html.match(/id="p-[^"]+"/g);
     const swapped = (await renderChapter(`${b}\n\n${a}`)).html.match(/id="p-[^"]+"/g);
     expect(first).toHaveLength(2);
@@ -197,25 +197,25 @@ describe("passage anchors", () => {
     expect(first?.[0]).toMatch(/^id="p-chloe-looks-up-from-her-[0-9a-z]{1,4}"$/);
   });
 
-  test("prose without Latin letters gets a hash id", async () => {
-    const { html } = await renderChapter("“……”");
+  test('prose without Latin letters gets a hash id', async () => {
+    const { html } = await renderChapter('“……”');
     expect(html).toMatch(/<p id="p-[0-9a-z]{1,4}" data-passage="">/);
   });
 
-  test("flashback markers are not passages", async () => {
-    const { html } = await renderChapter(":::flashback\nThen.\n:::");
+  test('flashback markers are not passages', async () => {
+    const { html } = await renderChapter(':::flashback\nThen.\n:::');
     expect(html.match(/data-passage/g)).toHaveLength(1);
   });
 });
 
-describe("typography", () => {
-  test("quotes curl, -- and --- become en and em dashes, ... an ellipsis", async () => {
+describe('typography', () => {
+  test('quotes curl, -- and --- become en and em dashes, ... an ellipsis', async () => {
     const { html } = await renderChapter('"It\'s 1--2," she said---then... nothing.');
-    expect(html).toContain("“It’s 1–2,” she said—then… nothing.");
+    expect(html).toContain('“It’s 1–2,” she said—then… nothing.');
   });
 });
 
-describe("word count", () => {
+describe('word count', () => {
   test("counts the author's words, not the labels the site adds", async () => {
     const { frontmatter } = await renderChapter(
       'Clark is *sitting* in the Talon. 3,4 weeks.\n\n:::flashback{when="Long ago"}\nOne two — three.\n:::',

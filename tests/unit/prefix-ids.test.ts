@@ -1,11 +1,11 @@
-import { expect, test } from "vitest";
-import { prefixIds } from "../../src/lib/markup/prefix-ids.ts";
+import { expect, test } from 'vitest';
+import { prefixIds } from '../../src/lib/markup/prefix-ids.ts';
 
-test("prefixIds rewrites ids and same-page references in tags only", () => {
+test('prefixIds rewrites ids and same-page references in tags only', () => {
   const html =
     '<section id="flashback-1" aria-labelledby="flashback-1-label" data-pagefind-title="a > b">' +
     '<p id="p-x">He typed id="p-x" and href="#p-x".</p><a href="#p-x">link</a><a href="/other/#p-x">away</a></section>';
-  expect(prefixIds(html, "chapter-one-")).toBe(
+  expect(prefixIds(html, 'chapter-one-')).toBe(
     '<section id="chapter-one-flashback-1" aria-labelledby="chapter-one-flashback-1-label" data-pagefind-title="a > b">' +
       '<p id="chapter-one-p-x">He typed id="p-x" and href="#p-x".</p><a href="#chapter-one-p-x">link</a><a href="/other/#p-x">away</a></section>',
   );

@@ -1,7 +1,7 @@
-import path from "node:path";
-import { describe, expect, test } from "vitest";
-import { formatProblem, validateContent } from "../../src/lib/story/validate.ts";
-import { validChapter, validWork, writeContent } from "../support/content.ts";
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem, validateContent } from '../../src/lib/story/validate.ts';
+import { validChapter, validWork, writeContent } from '../support/content.ts';
 
 /** Validates a story folder and returns its problems with paths relative to it. */
 async function problemsOf(files: Record<string, string>) {
@@ -9,215 +9,215 @@ async function problemsOf(files: Record<string, string>) {
   return (await validateContent(dir)).map((p) => ({ ...p, file: path.relative(dir, p.file) }));
 }
 
-describe("a valid story folder", () => {
-  test("has no problems, and files at its top level are skipped", async () => {
+describe('a valid story folder', () => {
+  test('has no problems, and files at its top level are skipped', async () => {
     expect(
       await problemsOf({
-        "README.md": "# not a work",
-        "w/work.md": validWork,
-        "w/01-one.md": validChapter(),
+        'README.md': '# not a work',
+        'w/work.md': validWork,
+        'w/01-one.md': validChapter(),
       }),
     ).toEqual([]);
   });
 
-  test("may hold a work with no chapters yet", async () => {
-    expect(await problemsOf({ "w/work.md": validWork })).toEqual([]);
+  test('may hold a work with no chapters yet', async () => {
+    expect(await problemsOf({ 'w/work.md': validWork })).toEqual([]);
   });
 });
 
-describe("layout problems", () => {
-  test("a folder with no works", async () => {
-    expect(await problemsOf({ "README.md": "hi" })).toMatchObject([
-      { ruleId: "layout:no-works", line: 1 },
+describe('layout problems', () => {
+  test('a folder with no works', async () => {
+    expect(await problemsOf({ 'README.md': 'hi' })).toMatchObject([
+      { ruleId: 'layout:no-works', line: 1 },
     ]);
   });
 
-  test("a work folder without work.md", async () => {
-    const [problem] = await problemsOf({ "w/01-one.md": validChapter() });
+  test('a work folder without work.md', async () => {
+    const [problem] = await problemsOf({ 'w/01-one.md': validChapter() });
     expect(problem).toMatchObject({
-      file: "w/work.md",
+      file: 'w/work.md',
       line: 1,
-      ruleId: "layout:missing-work-file",
+      ruleId: 'layout:missing-work-file',
     });
     expect(problem?.message).toContain("Add work.md with the work's title, author and summary");
   });
 
-  test("two chapters with one number", async () => {
+  test('two chapters with one number', async () => {
     const [problem] = await problemsOf({
-      "w/work.md": validWork,
-      "w/01-one.md": validChapter(),
-      "w/1-two.md": validChapter(),
+      'w/work.md': validWork,
+      'w/01-one.md': validChapter(),
+      'w/1-two.md': validChapter(),
     });
-    expect(problem).toMatchObject({ file: "w/1-two.md", ruleId: "layout:duplicate-number" });
-    expect(problem?.message).toContain("Renumber one of them");
+    expect(problem).toMatchObject({ file: 'w/1-two.md', ruleId: 'layout:duplicate-number' });
+    expect(problem?.message).toContain('Renumber one of them');
   });
 
   test("two chapters with one slug, or an alias taking another chapter's slug", async () => {
     expect(
       await problemsOf({
-        "w/work.md": validWork,
-        "w/01-one.md": validChapter(),
-        "w/02-one.md": validChapter(),
+        'w/work.md': validWork,
+        'w/01-one.md': validChapter(),
+        'w/02-one.md': validChapter(),
       }),
-    ).toMatchObject([{ file: "w/02-one.md", ruleId: "layout:duplicate-slug" }]);
+    ).toMatchObject([{ file: 'w/02-one.md', ruleId: 'layout:duplicate-slug' }]);
     expect(
       await problemsOf({
-        "w/work.md": validWork,
-        "w/01-one.md": validChapter(),
-        "w/02-two.md": "---\ntitle: Two\naliases: [one]\n---\n\nText.\n",
+        'w/work.md': validWork,
+        'w/01-one.md': validChapter(),
+        'w/02-two.md': '---\ntitle: Two\naliases: [one]\n---\n\nText.\n',
       }),
-    ).toMatchObject([{ file: "w/02-two.md", ruleId: "layout:duplicate-slug" }]);
+    ).toMatchObject([{ file: 'w/02-two.md', ruleId: 'layout:duplicate-slug' }]);
   });
 
-  test("a chapter file name without a number, or with a slug that is not a URL slug", async () => {
+  test('a chapter file name without a number, or with a slug that is not a URL slug', async () => {
     expect(
-      await problemsOf({ "w/work.md": validWork, "w/chapter.md": validChapter() }),
+      await problemsOf({ 'w/work.md': validWork, 'w/chapter.md': validChapter() }),
     ).toMatchObject([
       {
-        file: "w/chapter.md",
-        ruleId: "layout:bad-chapter-name",
+        file: 'w/chapter.md',
+        ruleId: 'layout:bad-chapter-name',
         message: expect.stringContaining('"01-chapter.md"'),
       },
     ]);
     expect(
-      await problemsOf({ "w/work.md": validWork, "w/01-The Farm.md": validChapter() }),
+      await problemsOf({ 'w/work.md': validWork, 'w/01-The Farm.md': validChapter() }),
     ).toMatchObject([
-      { ruleId: "layout:bad-slug", message: expect.stringContaining('"01-the-farm.md"') },
+      { ruleId: 'layout:bad-slug', message: expect.stringContaining('"01-the-farm.md"') },
     ]);
   });
 
   test("a chapter slug the work's own pages use", async () => {
     expect(
-      await problemsOf({ "w/work.md": validWork, "w/01-all.md": validChapter() }),
-    ).toMatchObject([{ ruleId: "layout:reserved-slug" }]);
+      await problemsOf({ 'w/work.md': validWork, 'w/01-all.md': validChapter() }),
+    ).toMatchObject([{ ruleId: 'layout:reserved-slug' }]);
   });
 });
 
-describe("front matter problems", () => {
-  test("no front matter", async () => {
+describe('front matter problems', () => {
+  test('no front matter', async () => {
     expect(
-      await problemsOf({ "w/work.md": validWork, "w/01-one.md": "Just text.\n" }),
-    ).toMatchObject([{ file: "w/01-one.md", line: 1, ruleId: "frontmatter:missing" }]);
+      await problemsOf({ 'w/work.md': validWork, 'w/01-one.md': 'Just text.\n' }),
+    ).toMatchObject([{ file: 'w/01-one.md', line: 1, ruleId: 'frontmatter:missing' }]);
   });
 
-  test("malformed YAML is reported at its line in the file", async () => {
+  test('malformed YAML is reported at its line in the file', async () => {
     const [problem] = await problemsOf({
-      "w/work.md": validWork,
-      "w/01-one.md": '---\ntitle: "One"\nsummary: "unclosed\npublished: 2024-01-01\n---\n\nText.\n',
+      'w/work.md': validWork,
+      'w/01-one.md': '---\ntitle: "One"\nsummary: "unclosed\npublished: 2024-01-01\n---\n\nText.\n',
     });
-    expect(problem).toMatchObject({ file: "w/01-one.md", ruleId: "frontmatter:yaml" });
+    expect(problem).toMatchObject({ file: 'w/01-one.md', ruleId: 'frontmatter:yaml' });
     expect(problem?.line).toBeGreaterThanOrEqual(3);
     expect(problem?.line).toBeLessThanOrEqual(5);
   });
 
-  test("a missing required field names the field and shows how to write it", async () => {
+  test('a missing required field names the field and shows how to write it', async () => {
     const [problem] = await problemsOf({
-      "w/work.md": '---\ntitle: "A Work"\nsummary: "S."\n---\n',
+      'w/work.md': '---\ntitle: "A Work"\nsummary: "S."\n---\n',
     });
     expect(problem).toMatchObject({
-      file: "w/work.md",
+      file: 'w/work.md',
       line: 1,
-      ruleId: "frontmatter:missing-field",
+      ruleId: 'frontmatter:missing-field',
     });
     expect(problem?.message).toContain('"author" is missing');
     expect(problem?.message).toContain('author: "Jane Doe"');
   });
 
-  test("a malformed field is reported at its own line", async () => {
+  test('a malformed field is reported at its own line', async () => {
     expect(
       await problemsOf({
-        "w/work.md": '---\ntitle: "A Work"\nauthor: "A"\nsummary: "S."\nstatus: finished\n---\n',
+        'w/work.md': '---\ntitle: "A Work"\nauthor: "A"\nsummary: "S."\nstatus: finished\n---\n',
       }),
     ).toMatchObject([
       {
         line: 5,
-        ruleId: "frontmatter:invalid",
-        message: expect.stringContaining("status: in-progress (or complete)"),
+        ruleId: 'frontmatter:invalid',
+        message: expect.stringContaining('status: in-progress (or complete)'),
       },
     ]);
     expect(
       await problemsOf({
-        "w/work.md": validWork,
-        "w/01-one.md": "---\ntitle: One\npublished: someday\n---\n\nText.\n",
+        'w/work.md': validWork,
+        'w/01-one.md': '---\ntitle: One\npublished: someday\n---\n\nText.\n',
       }),
-    ).toMatchObject([{ line: 3, ruleId: "frontmatter:invalid" }]);
+    ).toMatchObject([{ line: 3, ruleId: 'frontmatter:invalid' }]);
   });
 
-  test("an unknown field, such as a misspelt one, is refused rather than ignored", async () => {
+  test('an unknown field, such as a misspelt one, is refused rather than ignored', async () => {
     expect(
       await problemsOf({
-        "w/work.md": validWork,
-        "w/01-one.md": '---\ntitle: One\nendnotes: "Thanks"\n---\n\nText.\n',
+        'w/work.md': validWork,
+        'w/01-one.md': '---\ntitle: One\nendnotes: "Thanks"\n---\n\nText.\n',
       }),
     ).toMatchObject([
       {
         line: 3,
-        ruleId: "frontmatter:unknown-field",
-        message: expect.stringContaining("endNotes"),
+        ruleId: 'frontmatter:unknown-field',
+        message: expect.stringContaining('endNotes'),
       },
     ]);
   });
 
-  test("raw HTML in a Markdown field is reported at the field", async () => {
+  test('raw HTML in a Markdown field is reported at the field', async () => {
     expect(
       await problemsOf({
-        "w/work.md": validWork,
-        "w/01-one.md": '---\ntitle: One\nnotes: "Hi <b>there</b>"\n---\n\nText.\n',
+        'w/work.md': validWork,
+        'w/01-one.md': '---\ntitle: One\nnotes: "Hi <b>there</b>"\n---\n\nText.\n',
       }),
     ).toMatchObject([
-      { line: 3, ruleId: "raw-html:refused", message: expect.stringContaining('In "notes"') },
+      { line: 3, ruleId: 'raw-html:refused', message: expect.stringContaining('In "notes"') },
     ]);
   });
 });
 
-describe("chapter text problems, at the line in the file (front matter counted)", () => {
+describe('chapter text problems, at the line in the file (front matter counted)', () => {
   const chapter = (body: string) => ({
-    "w/work.md": validWork,
-    "w/01-one.md": `---\ntitle: One\n---\n\n${body}`,
+    'w/work.md': validWork,
+    'w/01-one.md': `---\ntitle: One\n---\n\n${body}`,
   });
 
-  test("an empty chapter", async () => {
-    expect(await problemsOf(chapter("\n\n"))).toMatchObject([
-      { file: "w/01-one.md", line: 4, ruleId: "chapter:empty" },
+  test('an empty chapter', async () => {
+    expect(await problemsOf(chapter('\n\n'))).toMatchObject([
+      { file: 'w/01-one.md', line: 4, ruleId: 'chapter:empty' },
     ]);
   });
 
-  test("an unknown container directive", async () => {
-    expect(await problemsOf(chapter("Text.\n\n:::aside\nHi.\n:::\n"))).toMatchObject([
-      { line: 7, column: 1, ruleId: "flashback:unknown-container" },
+  test('an unknown container directive', async () => {
+    expect(await problemsOf(chapter('Text.\n\n:::aside\nHi.\n:::\n'))).toMatchObject([
+      { line: 7, column: 1, ruleId: 'flashback:unknown-container' },
     ]);
   });
 
-  test("an unclosed flashback", async () => {
-    expect(await problemsOf(chapter(":::flashback\nText.\n"))).toMatchObject([
-      { line: 5, ruleId: "flashback:unclosed" },
+  test('an unclosed flashback', async () => {
+    expect(await problemsOf(chapter(':::flashback\nText.\n'))).toMatchObject([
+      { line: 5, ruleId: 'flashback:unclosed' },
     ]);
   });
 
-  test("a flashback inside a flashback", async () => {
+  test('a flashback inside a flashback', async () => {
     expect(
-      await problemsOf(chapter("::::flashback\nA.\n\n:::flashback\nB.\n:::\n::::\n")),
-    ).toMatchObject([{ line: 8, ruleId: "flashback:nested" }]);
+      await problemsOf(chapter('::::flashback\nA.\n\n:::flashback\nB.\n:::\n::::\n')),
+    ).toMatchObject([{ line: 8, ruleId: 'flashback:nested' }]);
   });
 
-  test("raw HTML", async () => {
-    expect(await problemsOf(chapter("One.\n\n<div>Two.</div>\n"))).toMatchObject([
-      { line: 7, ruleId: "raw-html:refused" },
+  test('raw HTML', async () => {
+    expect(await problemsOf(chapter('One.\n\n<div>Two.</div>\n'))).toMatchObject([
+      { line: 7, ruleId: 'raw-html:refused' },
     ]);
   });
 });
 
-test("formatProblem gives the file, line, message and rule on one line", () => {
+test('formatProblem gives the file, line, message and rule on one line', () => {
   expect(
     formatProblem(
       {
-        file: "/s/w/01-a.md",
+        file: '/s/w/01-a.md',
         line: 7,
         column: 1,
-        ruleId: "flashback:unclosed",
-        message: "Close it.",
+        ruleId: 'flashback:unclosed',
+        message: 'Close it.',
       },
-      "/s",
+      '/s',
     ),
-  ).toBe("w/01-a.md:7:1  Close it.  [flashback:unclosed]");
+  ).toBe('w/01-a.md:7:1  Close it.  [flashback:unclosed]');
 });

@@ -1,13 +1,13 @@
-import type { Paragraph, Root, RootContent } from "mdast";
-import type { ContainerDirective } from "mdast-util-directive";
-import type { VFile } from "vfile";
+import type { Paragraph, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { VFile } from 'vfile';
 // Declares mdast's `data.hName` / `data.hProperties`, which remark-rehype honours.
-import type {} from "mdast-util-to-hast";
-import { visitParents } from "unist-util-visit-parents";
-import { attributes } from "./vocabulary.ts";
+import type {} from 'mdast-util-to-hast';
+import { visitParents } from 'unist-util-visit-parents';
+import { attributes } from './vocabulary.ts';
 
 /** Identifies this plugin's messages (`file.messages[n].source`). */
-export const flashbackSource = "fiction-reader:flashback";
+export const flashbackSource = 'fiction-reader:flashback';
 
 /** Options of {@link remarkFlashbacks}. */
 export interface FlashbacksOptions {
@@ -41,19 +41,19 @@ export interface FlashbacksOptions {
  * `[label]` (`flashback:unknown-attribute`), an empty flashback (`flashback:empty`).
  */
 export function remarkFlashbacks(options: FlashbacksOptions = {}) {
-  const startLabel = options.startLabel ?? "Flashback";
-  const endLabel = options.endLabel ?? "End of flashback";
+  const startLabel = options.startLabel ?? 'Flashback';
+  const endLabel = options.endLabel ?? 'End of flashback';
 
   return function transformer(tree: Root, file: VFile) {
     const lines = String(file.value).split(/\r?\n/);
     let count = 0;
 
-    visitParents(tree, "containerDirective", (node, ancestors) => {
-      if (node.name !== "flashback") {
+    visitParents(tree, 'containerDirective', (node, ancestors) => {
+      if (node.name !== 'flashback') {
         fail(
           file,
           node,
-          "unknown-container",
+          'unknown-container',
           `Unknown container directive ":::${node.name}": the site knows only ":::flashback".`,
           `Write ":::flashback" to mark a flashback, or escape the colons ("\\:::${node.name}") if they are prose.`,
         );
@@ -62,36 +62,36 @@ export function remarkFlashbacks(options: FlashbacksOptions = {}) {
         fail(
           file,
           node,
-          "unclosed",
+          'unclosed',
           'This ":::flashback" is never closed: it would run to the end of the chapter.',
           'Add a line holding only ":::" where the flashback ends and the narrative returns to the present.',
         );
       }
-      if (ancestors.some((a) => a.type === "containerDirective" && a.name === "flashback")) {
+      if (ancestors.some((a) => a.type === 'containerDirective' && a.name === 'flashback')) {
         fail(
           file,
           node,
-          "nested",
-          "A flashback cannot sit inside another flashback.",
+          'nested',
+          'A flashback cannot sit inside another flashback.',
           'Close the outer flashback (a line holding ":::") before opening the next one.',
         );
       }
       const label = node.children[0];
-      if (label?.type === "paragraph" && label.data?.directiveLabel) {
+      if (label?.type === 'paragraph' && label.data?.directiveLabel) {
         fail(
           file,
           node,
-          "unknown-attribute",
-          "A flashback takes no [label].",
+          'unknown-attribute',
+          'A flashback takes no [label].',
           'Write the time of the flashback as an attribute: :::flashback{when="A few days ago"}.',
         );
       }
-      const unknown = Object.keys(node.attributes ?? {}).filter((name) => name !== "when");
+      const unknown = Object.keys(node.attributes ?? {}).filter((name) => name !== 'when');
       if (unknown.length > 0) {
         fail(
           file,
           node,
-          "unknown-attribute",
+          'unknown-attribute',
           `A flashback takes only the attribute "when", found "${unknown.join('", "')}".`,
           'Write :::flashback{when="A few days ago"}, or :::flashback with no attributes.',
         );
@@ -100,8 +100,8 @@ export function remarkFlashbacks(options: FlashbacksOptions = {}) {
         fail(
           file,
           node,
-          "empty",
-          "This flashback holds no text.",
+          'empty',
+          'This flashback holds no text.',
           'Put the flashback\'s paragraphs between ":::flashback" and ":::", or remove both lines.',
         );
       }
@@ -110,21 +110,21 @@ export function remarkFlashbacks(options: FlashbacksOptions = {}) {
       const id = `flashback-${count}`;
       const when = node.attributes?.when?.trim();
       const start: Paragraph = {
-        type: "paragraph",
-        children: [{ type: "text", value: when ? `${startLabel}: ${when}` : startLabel }],
-        data: { hProperties: { [attributes.flashbackStart]: "", id: `${id}-label` } },
+        type: 'paragraph',
+        children: [{ type: 'text', value: when ? `${startLabel}: ${when}` : startLabel }],
+        data: { hProperties: { [attributes.flashbackStart]: '', id: `${id}-label` } },
       };
       const end: Paragraph = {
-        type: "paragraph",
-        children: [{ type: "text", value: endLabel }],
-        data: { hProperties: { [attributes.flashbackEnd]: "" } },
+        type: 'paragraph',
+        children: [{ type: 'text', value: endLabel }],
+        data: { hProperties: { [attributes.flashbackEnd]: '' } },
       };
       node.data = {
-        hName: "section",
+        hName: 'section',
         hProperties: {
           [attributes.flashback]: String(count),
           id,
-          "aria-labelledby": `${id}-label`,
+          'aria-labelledby': `${id}-label`,
         },
       };
       node.children = [start, ...(node.children as RootContent[] as Paragraph[]), end];
@@ -136,7 +136,7 @@ export function remarkFlashbacks(options: FlashbacksOptions = {}) {
 function isClosed(node: ContainerDirective, lines: string[]): boolean {
   const endLine = node.position?.end.line;
   if (endLine === undefined) return true;
-  return /^[\s>]*:{3,}\s*$/.test(lines[endLine - 1] ?? "");
+  return /^[\s>]*:{3,}\s*$/.test(lines[endLine - 1] ?? '');
 }
 
 function fail(

@@ -1,12 +1,12 @@
-import type { RehypePlugins, RemarkPlugins } from "@astrojs/markdown-remark";
-import rehypeSlug from "rehype-slug";
-import remarkDirective from "remark-directive";
-import { remarkFlashbacks } from "./flashbacks.ts";
-import { rehypePassageAnchors } from "./passage-anchors.ts";
-import { remarkRefuseRawHtml } from "./refuse-raw-html.ts";
-import { remarkRestoreUnownedDirectives } from "./restore-unowned-directives.ts";
-import { remarkScenes } from "./scenes.ts";
-import { remarkWordCount } from "./word-count.ts";
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import rehypeSlug from 'rehype-slug';
+import remarkDirective from 'remark-directive';
+import { remarkFlashbacks } from './flashbacks.ts';
+import { rehypePassageAnchors } from './passage-anchors.ts';
+import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
+import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts';
+import { remarkScenes } from './scenes.ts';
+import { remarkWordCount } from './word-count.ts';
 
 /**
  * The one ordered plugin list of the site, used by `astro.config.mjs`, `npm run check` and
@@ -30,7 +30,7 @@ export const rehypePlugins: RehypePlugins = [rehypeSlug, rehypePassageAnchors];
  * Typography (curly quotes, dashes, ellipses) by the remark-smartypants that Astro's processor
  * already runs: `--` is an en dash and `---` an em dash, as authors type them.
  */
-export const smartypants = { dashes: "oldschool" } as const;
+export const smartypants = { dashes: 'oldschool' } as const;
 
 /** The Markdown options handed to `@astrojs/markdown-remark`'s `unified()` processor. */
 export const markdownOptions = {

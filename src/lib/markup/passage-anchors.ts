@@ -1,7 +1,7 @@
-import type { Element, Root } from "hast";
-import { toString } from "hast-util-to-string";
-import { visit } from "unist-util-visit";
-import { attributes, passageIdPrefix } from "./vocabulary.ts";
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { attributes, passageIdPrefix } from './vocabulary.ts';
 
 /** Options of {@link rehypePassageAnchors}. */
 export interface PassageAnchorsOptions {
@@ -38,10 +38,10 @@ export function rehypePassageAnchors(options: PassageAnchorsOptions = {}) {
 
   return function transformer(tree: Root) {
     const passages: { element: Element; text: string; base: string }[] = [];
-    visit(tree, "element", (element) => {
-      if (element.tagName !== "p" || isMarker(element)) return;
+    visit(tree, 'element', (element) => {
+      if (element.tagName !== 'p' || isMarker(element)) return;
       const text = toString(element).trim();
-      if (text === "") return;
+      if (text === '') return;
       passages.push({ element, text, base: slugOfOpening(text, words) });
     });
 
@@ -52,15 +52,15 @@ export function rehypePassageAnchors(options: PassageAnchorsOptions = {}) {
     }
     const taken = new Set<string>();
     for (const { element, text, base } of passages) {
-      const ambiguous = base === "" || (textsPerBase.get(base)?.size ?? 0) > 1;
-      const preferred = ambiguous ? [base, hashOf(text)].filter(Boolean).join("-") : base;
+      const ambiguous = base === '' || (textsPerBase.get(base)?.size ?? 0) > 1;
+      const preferred = ambiguous ? [base, hashOf(text)].filter(Boolean).join('-') : base;
       let id = preferred;
       for (let n = 2; taken.has(id); n += 1) id = `${preferred}-${n}`;
       taken.add(id);
       element.properties = {
         ...element.properties,
         id: `${passageIdPrefix}${id}`,
-        [attributes.passage]: "",
+        [attributes.passage]: '',
       };
     }
   };
@@ -72,21 +72,21 @@ function isMarker(element: Element): boolean {
   return [
     attributes.flashbackStart,
     attributes.flashbackEnd,
-    "dataFlashbackStart",
-    "dataFlashbackEnd",
+    'dataFlashbackStart',
+    'dataFlashbackEnd',
   ].some((name) => name in props);
 }
 
 /** `"Clark, you can't save everyone"` -> `clark-you-cant-save-everyone` (ASCII, diacritics folded). */
 export function slugOfOpening(text: string, words: number): string {
   return text
-    .normalize("NFKD")
+    .normalize('NFKD')
     .toLowerCase()
-    .replace(/['’‘ʼ]/g, "")
+    .replace(/['’‘ʼ]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, words)
-    .join("-");
+    .join('-');
 }
 
 /** A short, stable base-36 FNV-1a hash of the text. */

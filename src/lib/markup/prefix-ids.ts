@@ -19,7 +19,7 @@ export function prefixIds(html: string, prefix: string): string {
             .split(/\s+/)
             .filter(Boolean)
             .map((id) => `${prefix}${id}`)
-            .join(" ")}${close}`
+            .join(' ')}${close}`
         : `${hrefOpen}${prefix}${target}${hrefClose}`,
     ),
   );

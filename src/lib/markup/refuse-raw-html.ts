@@ -1,9 +1,9 @@
-import type { Html, Root } from "mdast";
-import type { VFile } from "vfile";
-import { visit } from "unist-util-visit";
+import type { Html, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 
 /** Identifies this plugin's messages (`file.messages[n].source`). */
-export const rawHtmlSource = "fiction-reader:raw-html";
+export const rawHtmlSource = 'fiction-reader:raw-html';
 
 /**
  * Refuses raw HTML in a chapter: the site renders Markdown only, so markup a reader's browser
@@ -26,12 +26,12 @@ export const rawHtmlSource = "fiction-reader:raw-html";
  */
 export function remarkRefuseRawHtml() {
   return function transformer(tree: Root, file: VFile) {
-    visit(tree, "html", (node: Html) => {
+    visit(tree, 'html', (node: Html) => {
       if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
-      const found = node.value.trim().split("\n")[0]?.slice(0, 60) ?? node.value;
+      const found = node.value.trim().split('\n')[0]?.slice(0, 60) ?? node.value;
       file.fail(
         `Raw HTML is not rendered: found "${found}". Write Markdown instead (*emphasis*, **strong**, > quotes), or escape the "<" as "\\<" if it is prose.`,
-        { place: node.position, ruleId: "raw-html:refused", source: rawHtmlSource },
+        { place: node.position, ruleId: 'raw-html:refused', source: rawHtmlSource },
       );
     });
   };

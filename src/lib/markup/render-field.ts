@@ -1,8 +1,8 @@
-import { createMarkdownProcessor, type MarkdownRenderer } from "@astrojs/markdown-remark";
-import remarkDirective from "remark-directive";
-import { remarkRefuseRawHtml } from "./refuse-raw-html.ts";
-import { remarkRestoreUnownedDirectives } from "./restore-unowned-directives.ts";
-import { smartypants } from "./index.ts";
+import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
+import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
+import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts';
+import { smartypants } from './index.ts';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -12,7 +12,7 @@ let renderer: Promise<MarkdownRenderer> | undefined;
  * short and sit beside the story, not in it.
  */
 export async function renderMarkdownField(markdown: string | undefined): Promise<string> {
-  if (!markdown) return "";
+  if (!markdown) return '';
   renderer ??= createMarkdownProcessor({
     syntaxHighlight: false,
     gfm: false,

@@ -1,7 +1,7 @@
-import type { Root } from "mdast";
-import type { LeafDirective, TextDirective } from "mdast-util-directive";
-import type { VFile } from "vfile";
-import { SKIP, visit } from "unist-util-visit";
+import type { Root } from 'mdast';
+import type { LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
 
 /** Options of {@link remarkRestoreUnownedDirectives}. */
 export interface RestoreUnownedDirectivesOptions {
@@ -30,14 +30,14 @@ export function remarkRestoreUnownedDirectives(options: RestoreUnownedDirectives
   return function transformer(tree: Root, file: VFile) {
     const source = String(file.value);
     visit(tree, (node, index, parent) => {
-      if (node.type !== "textDirective" && node.type !== "leafDirective") return;
+      if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;
       if (owned.has(node.name) || parent === undefined || index === undefined) return;
       const literal = sourceOf(node, source);
       // A leaf directive stands alone on its line, so it becomes a paragraph of its own.
       const replacement =
-        node.type === "leafDirective"
-          ? { type: "paragraph" as const, children: [{ type: "text" as const, value: literal }] }
-          : { type: "text" as const, value: literal };
+        node.type === 'leafDirective'
+          ? { type: 'paragraph' as const, children: [{ type: 'text' as const, value: literal }] }
+          : { type: 'text' as const, value: literal };
       parent.children.splice(index, 1, replacement as never);
       return [SKIP, index + 1];
     });

@@ -1,9 +1,9 @@
-import type { Root, RootContent, ThematicBreak } from "mdast";
-import type { Data, Parent } from "unist";
+import type { Root, RootContent, ThematicBreak } from 'mdast';
+import type { Data, Parent } from 'unist';
 // Declares mdast's `data.hName` / `data.hProperties`, which remark-rehype honours.
-import type {} from "mdast-util-to-hast";
-import { visit } from "unist-util-visit";
-import { attributes } from "./vocabulary.ts";
+import type {} from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
+import { attributes } from './vocabulary.ts';
 
 /** Options of {@link remarkScenes}. */
 export interface ScenesOptions {
@@ -13,9 +13,9 @@ export interface ScenesOptions {
 
 /** An mdast node that remark-rehype turns into `<section data-scene>` through `data.hName`. */
 interface SceneNode extends Parent {
-  type: "scene";
+  type: 'scene';
   children: RootContent[];
-  data: Data & { hName: "section"; hProperties: Record<string, string> };
+  data: Data & { hName: 'section'; hProperties: Record<string, string> };
 }
 
 /**
@@ -41,13 +41,13 @@ interface SceneNode extends Parent {
  * second break in a row) still draws its ornament but makes no empty scene.
  */
 export function remarkScenes(options: ScenesOptions = {}) {
-  const breakLabel = options.breakLabel ?? "Scene break";
+  const breakLabel = options.breakLabel ?? 'Scene break';
 
   return function transformer(tree: Root) {
-    visit(tree, "thematicBreak", (node: ThematicBreak) => {
+    visit(tree, 'thematicBreak', (node: ThematicBreak) => {
       node.data = {
         ...node.data,
-        hProperties: { [attributes.sceneBreak]: "", "aria-label": breakLabel },
+        hProperties: { [attributes.sceneBreak]: '', 'aria-label': breakLabel },
       };
     });
 
@@ -58,10 +58,10 @@ export function remarkScenes(options: ScenesOptions = {}) {
       if (scene.length === 0) return;
       count += 1;
       const section: SceneNode = {
-        type: "scene",
+        type: 'scene',
         children: scene,
         data: {
-          hName: "section",
+          hName: 'section',
           hProperties: { [attributes.scene]: String(count), id: `scene-${count}` },
         },
       };
@@ -69,10 +69,10 @@ export function remarkScenes(options: ScenesOptions = {}) {
       scene = [];
     };
     for (const child of tree.children) {
-      if (child.type === "thematicBreak") {
+      if (child.type === 'thematicBreak') {
         closeScene();
         children.push(child);
-      } else if (child.type !== "definition" && !isComment(child)) {
+      } else if (child.type !== 'definition' && !isComment(child)) {
         scene.push(child);
       } else {
         // Link definitions and HTML comments render nothing: keep them out of scene counting.
@@ -85,5 +85,5 @@ export function remarkScenes(options: ScenesOptions = {}) {
 }
 
 function isComment(node: RootContent): boolean {
-  return node.type === "html" && /^<!--[\s\S]*-->$/.test(node.value.trim());
+  return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
 }

@@ -16,12 +16,12 @@
  * word-fidelity tests strip exactly the elements listed in `addedTextSelectors`.
  */
 export const attributes = {
-  scene: "data-scene",
-  sceneBreak: "data-scene-break",
-  flashback: "data-flashback",
-  flashbackStart: "data-flashback-start",
-  flashbackEnd: "data-flashback-end",
-  passage: "data-passage",
+  scene: 'data-scene',
+  sceneBreak: 'data-scene-break',
+  flashback: 'data-flashback',
+  flashbackStart: 'data-flashback-start',
+  flashbackEnd: 'data-flashback-end',
+  passage: 'data-passage',
 } as const;
 
 /** CSS selectors of the elements whose text the pipeline adds (labels, not the author's words). */
@@ -31,4 +31,4 @@ export const addedTextSelectors = [
 ] as const;
 
 /** The id prefix of passages: `p-` plus a slug of the paragraph's opening words. */
-export const passageIdPrefix = "p-";
+export const passageIdPrefix = 'p-';

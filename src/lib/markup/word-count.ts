@@ -1,11 +1,11 @@
-import type { Root } from "mdast";
-import type { VFile } from "vfile";
-import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
-import { countWords } from "../story/words.ts";
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { countWords } from '../story/words.ts';
 
 /** Where {@link remarkWordCount} leaves its count, in Astro's `rendered.metadata.frontmatter`. */
-export const wordCountField = "wordCount";
+export const wordCountField = 'wordCount';
 
 /**
  * Counts the words of the author's text (every paragraph, heading and table cell, never the
@@ -22,9 +22,9 @@ export function remarkWordCount() {
   return function transformer(tree: Root, file: VFile) {
     let words = 0;
     visit(tree, (node) => {
-      if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "tableCell") return;
+      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
       words += countWords(toString(node));
-      return "skip";
+      return 'skip';
     });
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};

@@ -1,9 +1,9 @@
-import { getCollection } from "astro:content";
-import { renderMarkdownField } from "../markup/render-field.ts";
-import { wordCountField } from "../markup/word-count.ts";
-import { buildLibrary, type Library } from "./library.ts";
+import { getCollection } from 'astro:content';
+import { renderMarkdownField } from '../markup/render-field.ts';
+import { wordCountField } from '../markup/word-count.ts';
+import { buildLibrary, type Library } from './library.ts';
 
-export type { Chapter, Library, Work } from "./library.ts";
+export type { Chapter, Library, Work } from './library.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -17,17 +17,17 @@ export function getLibrary(): Promise<Library> {
 }
 
 async function loadLibrary(): Promise<Library> {
-  const [works, chapters] = await Promise.all([getCollection("works"), getCollection("chapters")]);
+  const [works, chapters] = await Promise.all([getCollection('works'), getCollection('chapters')]);
   return buildLibrary(
     works.map((entry) => ({
       slug: entry.id,
       data: entry.data,
-      notesHtml: entry.rendered?.html ?? "",
+      notesHtml: entry.rendered?.html ?? '',
     })),
     chapters.map((entry) => ({
       id: entry.id,
       data: entry.data,
-      html: entry.rendered?.html ?? "",
+      html: entry.rendered?.html ?? '',
       words: Number(
         (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[
           wordCountField

@@ -1,10 +1,10 @@
-import path from "node:path";
+import path from 'node:path';
 
 /** The file every work folder must hold. */
-export const workFile = "work.md";
+export const workFile = 'work.md';
 
 /** Slugs a chapter cannot take because the work's own pages use them. */
-export const reservedChapterSlugs = ["all"] as const;
+export const reservedChapterSlugs = ['all'] as const;
 
 const chapterFilePattern = /^(\d+)-(.+)\.md$/;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -26,12 +26,12 @@ export function isSlug(value: string): boolean {
 /** A URL slug suggested for an arbitrary name (`"The Farm!"` -> `"the-farm"`). */
 export function suggestSlug(name: string): string {
   return name
-    .normalize("NFKD")
+    .normalize('NFKD')
     .toLowerCase()
-    .replace(/['’]/g, "")
+    .replace(/['’]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .join("-");
+    .join('-');
 }
 
 /** The story folder a build reads: `CONTENT_DIR` if set, else `./content`, made absolute. */
@@ -39,10 +39,10 @@ export function resolveContentDir(
   env: Record<string, string | undefined> = process.env,
   cwd = process.cwd(),
 ): string {
-  return path.resolve(cwd, env["CONTENT_DIR"] || "content");
+  return path.resolve(cwd, env['CONTENT_DIR'] || 'content');
 }
 
 /** The glob loader's id of a chapter file: `"<work>/<NN-slug>"`. */
 export function chapterEntryId(entryPath: string): string {
-  return entryPath.replace(/\.md$/, "");
+  return entryPath.replace(/\.md$/, '');
 }

@@ -1,7 +1,7 @@
-import { parseChapterFileName } from "./layout.ts";
-import type { ChapterData, WorkData } from "./schema.ts";
-import { readingMinutes } from "./words.ts";
-import { chapterUrl, entireWorkUrl, workUrl } from "./urls.ts";
+import { parseChapterFileName } from './layout.ts';
+import type { ChapterData, WorkData } from './schema.ts';
+import { readingMinutes } from './words.ts';
+import { chapterUrl, entireWorkUrl, workUrl } from './urls.ts';
 
 /** A work as the loader hands it over: its slug, front matter and rendered notes. */
 export interface WorkSource {
@@ -72,7 +72,7 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
     { number: number; slug: string; source: ChapterSource }[]
   >();
   for (const source of chapterSources) {
-    const [workSlug, fileName] = source.id.split("/");
+    const [workSlug, fileName] = source.id.split('/');
     const parsed = fileName ? parseChapterFileName(`${fileName}.md`) : undefined;
     if (!workSlug || !parsed)
       throw new Error(`chapter id "${source.id}" is not "<work>/<NN-slug>"`);

@@ -1,4 +1,4 @@
-import { z } from "astro/zod";
+import { z } from 'astro/zod';
 
 // YAML reads `2024-05-01` as a Date and `"2024-05-01"` as a string: accept both, keep a Date.
 const isoDate = z.coerce.date();
@@ -10,11 +10,11 @@ export const workSchema = z.strictObject({
   title: z.string().trim().min(1),
   author: z.string().trim().min(1),
   summary: markdown,
-  status: z.enum(["in-progress", "complete"]).default("in-progress"),
+  status: z.enum(['in-progress', 'complete']).default('in-progress'),
   language: z
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a BCP 47 tag such as "en" or "en-GB"')
-    .default("en"),
+    .default('en'),
   published: isoDate.optional(),
   updated: isoDate.optional(),
   series: z
@@ -45,6 +45,6 @@ export type ChapterData = z.output<typeof chapterSchema>;
 
 /** The front matter fields that hold Markdown, rendered and checked like a chapter's text. */
 export const markdownFields = {
-  work: ["summary"] as const,
-  chapter: ["summary", "notes", "endNotes"] as const,
+  work: ['summary'] as const,
+  chapter: ['summary', 'notes', 'endNotes'] as const,
 };

@@ -2,7 +2,7 @@
 // slash (one canonical form; `trailingSlash: 'always'` in astro.config.mjs).
 
 /** `/` */
-export const homeUrl = "/";
+export const homeUrl = '/';
 
 /** `/<work>/`: the work's contents page. */
 export function workUrl(workSlug: string): string {

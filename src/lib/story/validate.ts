@@ -1,20 +1,20 @@
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
-import { extractFrontmatter, parseFrontmatter } from "@astrojs/markdown-remark";
-import remarkParse from "remark-parse";
-import { unified, type PluggableList } from "unified";
-import { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
-import type { z } from "astro/zod";
-import { remarkPlugins } from "../markup/index.ts";
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
+import remarkParse from 'remark-parse';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { z } from 'astro/zod';
+import { remarkPlugins } from '../markup/index.ts';
 import {
   isSlug,
   parseChapterFileName,
   reservedChapterSlugs,
   suggestSlug,
   workFile,
-} from "./layout.ts";
-import { chapterSchema, markdownFields, workSchema } from "./schema.ts";
+} from './layout.ts';
+import { chapterSchema, markdownFields, workSchema } from './schema.ts';
 
 /** One author's mistake: where it is, what rule it broke, and how to fix it. */
 export interface ContentProblem {
@@ -48,14 +48,14 @@ export async function validateContent(contentDir: string): Promise<ContentProble
       problem(
         contentDir,
         1,
-        "layout:no-content",
-        "The content folder does not exist. Create it, or point CONTENT_DIR at the folder that holds your works.",
+        'layout:no-content',
+        'The content folder does not exist. Create it, or point CONTENT_DIR at the folder that holds your works.',
       ),
     ];
   }
   let works = 0;
   for (const entry of await sortedEntries(contentDir)) {
-    if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
     const found = await validateWork(path.join(contentDir, entry.name), problems);
     if (found) works += 1;
   }
@@ -64,7 +64,7 @@ export async function validateContent(contentDir: string): Promise<ContentProble
       problem(
         contentDir,
         1,
-        "layout:no-works",
+        'layout:no-works',
         `No works found in ${contentDir}: a work is a folder holding ${workFile} and its chapters (01-<slug>.md, ...). Add one, or point CONTENT_DIR at your story folder.`,
       ),
     );
@@ -75,7 +75,7 @@ export async function validateContent(contentDir: string): Promise<ContentProble
 /** Validates one folder; returns false when it is not a work at all (no Markdown in it). */
 async function validateWork(workDir: string, problems: ContentProblem[]): Promise<boolean> {
   const files = (await sortedEntries(workDir))
-    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
     .map((e) => e.name);
   if (files.length === 0) return false;
   const workSlug = path.basename(workDir);
@@ -84,7 +84,7 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
       problem(
         path.join(workDir, workFile),
         1,
-        "layout:missing-work-file",
+        'layout:missing-work-file',
         `The folder "${workSlug}" holds chapters but no ${workFile}. Add ${workFile} with the work's title, author and summary in its front matter.`,
       ),
     );
@@ -95,12 +95,12 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
       problem(
         workDir,
         1,
-        "layout:bad-slug",
+        'layout:bad-slug',
         `The work folder "${workSlug}" is not a URL slug. Rename it to "${suggestSlug(workSlug)}" (lowercase letters, digits and hyphens).`,
       ),
     );
   }
-  await validateFile(path.join(workDir, workFile), "work", problems);
+  await validateFile(path.join(workDir, workFile), 'work', problems);
 
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
@@ -113,8 +113,8 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
         problem(
           file,
           1,
-          "layout:bad-chapter-name",
-          `"${name}" is not a chapter file name. Name chapters "<number>-<slug>.md", e.g. "01-${suggestSlug(name.replace(/\.md$/, "")) || "opening"}.md".`,
+          'layout:bad-chapter-name',
+          `"${name}" is not a chapter file name. Name chapters "<number>-<slug>.md", e.g. "01-${suggestSlug(name.replace(/\.md$/, '')) || 'opening'}.md".`,
         ),
       );
       continue;
@@ -124,8 +124,8 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
         problem(
           file,
           1,
-          "layout:bad-slug",
-          `The chapter slug "${parsed.slug}" is not a URL slug. Rename the file to "${String(parsed.number).padStart(2, "0")}-${suggestSlug(parsed.slug)}.md".`,
+          'layout:bad-slug',
+          `The chapter slug "${parsed.slug}" is not a URL slug. Rename the file to "${String(parsed.number).padStart(2, '0')}-${suggestSlug(parsed.slug)}.md".`,
         ),
       );
     } else if ((reservedChapterSlugs as readonly string[]).includes(parsed.slug)) {
@@ -133,7 +133,7 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
         problem(
           file,
           1,
-          "layout:reserved-slug",
+          'layout:reserved-slug',
           `The chapter slug "${parsed.slug}" is taken by the work's own pages. Rename the file to use another slug.`,
         ),
       );
@@ -144,13 +144,13 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
         problem(
           file,
           1,
-          "layout:duplicate-number",
+          'layout:duplicate-number',
           `Chapter number ${parsed.number} is used twice: "${sameNumber}" and "${name}". Renumber one of them so each chapter has its own number.`,
         ),
       );
     }
     byNumber.set(parsed.number, name);
-    const data = await validateFile(file, "chapter", problems);
+    const data = await validateFile(file, 'chapter', problems);
     for (const slug of [parsed.slug, ...(data?.aliases ?? [])]) {
       const owner = bySlug.get(slug);
       if (owner) {
@@ -158,7 +158,7 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
           problem(
             file,
             1,
-            "layout:duplicate-slug",
+            'layout:duplicate-slug',
             `The slug "${slug}" is used by both "${owner}" and "${name}" (as a file name or an alias): their URLs would collide. Give one of them another slug.`,
           ),
         );
@@ -169,19 +169,19 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
   return true;
 }
 
-type Kind = "work" | "chapter";
+type Kind = 'work' | 'chapter';
 
 /** Checks one file's front matter and body; returns its parsed data when the front matter is valid. */
 async function validateFile(file: string, kind: Kind, problems: ContentProblem[]) {
-  const source = await readFile(file, "utf8");
+  const source = await readFile(file, 'utf8');
   const raw = extractFrontmatter(source);
   if (raw === undefined) {
     problems.push(
       problem(
         file,
         1,
-        "frontmatter:missing",
-        `The file has no front matter. Start it with a line "---", then "title: ..."${kind === "work" ? ', "author: ..." and "summary: ..."' : ""}, then a line "---".`,
+        'frontmatter:missing',
+        `The file has no front matter. Start it with a line "---", then "title: ..."${kind === 'work' ? ', "author: ..." and "summary: ..."' : ''}, then a line "---".`,
       ),
     );
     return undefined;
@@ -189,21 +189,21 @@ async function validateFile(file: string, kind: Kind, problems: ContentProblem[]
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
     // Blank lines in place of the front matter keep body lines equal to file lines.
-    parsed = parseFrontmatter(source, { frontmatter: "empty-with-lines" });
+    parsed = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number }; reason?: string }).mark;
     problems.push(
       problem(
         file,
         (mark?.line ?? 0) + 1,
-        "frontmatter:yaml",
+        'frontmatter:yaml',
         `The front matter is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}. Check the quoting and indentation on this line; quote a value that holds a colon ("title: \\"Part 1: Home\\"").`,
         mark ? mark.column + 1 : undefined,
       ),
     );
     return undefined;
   }
-  const schema = kind === "work" ? workSchema : chapterSchema;
+  const schema = kind === 'work' ? workSchema : chapterSchema;
   const result = schema.safeParse(parsed.frontmatter);
   if (!result.success) {
     for (const issue of result.error.issues)
@@ -213,24 +213,24 @@ async function validateFile(file: string, kind: Kind, problems: ContentProblem[]
   const data = result.data as Record<string, unknown> & { aliases?: string[] };
   for (const field of markdownFields[kind]) {
     const value = data[field];
-    if (typeof value !== "string") continue;
+    if (typeof value !== 'string') continue;
     const message = await checkMarkdown(value, file);
     if (message)
       problems.push(
         problem(
           file,
           fieldLine(raw, field),
-          message.ruleId ?? "markup",
+          message.ruleId ?? 'markup',
           `In "${field}": ${message.reason}`,
         ),
       );
   }
-  if (kind === "chapter" && parsed.content.trim() === "") {
+  if (kind === 'chapter' && parsed.content.trim() === '') {
     problems.push(
       problem(
         file,
-        raw.split("\n").length + 1,
-        "chapter:empty",
+        raw.split('\n').length + 1,
+        'chapter:empty',
         'The chapter has no text after its front matter. Write the chapter below the closing "---", or remove the file until it is ready.',
       ),
     );
@@ -242,7 +242,7 @@ async function validateFile(file: string, kind: Kind, problems: ContentProblem[]
       problem(
         file,
         message.line ?? 1,
-        message.ruleId ?? "markup",
+        message.ruleId ?? 'markup',
         message.reason,
         message.column ?? undefined,
       ),
@@ -266,12 +266,12 @@ const fieldExamples: Record<string, string> = {
   title: 'title: "The Last Son"',
   author: 'author: "Jane Doe" (or "Anonymous")',
   summary: 'summary: "One or two sentences of Markdown."',
-  status: "status: in-progress (or complete)",
-  language: "language: en",
-  published: "published: 2024-05-01",
-  updated: "updated: 2024-05-01",
+  status: 'status: in-progress (or complete)',
+  language: 'language: en',
+  published: 'published: 2024-05-01',
+  updated: 'updated: 2024-05-01',
   series: 'series: { name: "Entwined Destinies", part: 1 }',
-  aliases: "aliases: [old-slug]",
+  aliases: 'aliases: [old-slug]',
 };
 
 function schemaProblem(
@@ -281,33 +281,33 @@ function schemaProblem(
   issue: z.core.$ZodIssue,
   data: Record<string, unknown>,
 ): ContentProblem {
-  if (issue.code === "unrecognized_keys") {
-    const known = Object.keys((kind === "work" ? workSchema : chapterSchema).shape).join(", ");
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys((kind === 'work' ? workSchema : chapterSchema).shape).join(', ');
     const [first] = issue.keys;
     return problem(
       file,
       first ? fieldLine(raw, first) : 1,
-      "frontmatter:unknown-field",
-      `Unknown front matter field${issue.keys.length > 1 ? "s" : ""} "${issue.keys.join('", "')}". Fix the spelling or remove ${issue.keys.length > 1 ? "them" : "it"}; a ${kind} knows: ${known}.`,
+      'frontmatter:unknown-field',
+      `Unknown front matter field${issue.keys.length > 1 ? 's' : ''} "${issue.keys.join('", "')}". Fix the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}; a ${kind} knows: ${known}.`,
     );
   }
-  const field = String(issue.path[0] ?? "");
+  const field = String(issue.path[0] ?? '');
   const missing = issue.path.length === 1 && data[field] == null;
   const example = fieldExamples[field] ?? `${field}: [a list, of labels]`;
   const what = missing
     ? `The required field "${field}" is missing.`
-    : `The field "${issue.path.join(".")}" is malformed: ${issue.message}.`;
+    : `The field "${issue.path.join('.')}" is malformed: ${issue.message}.`;
   return problem(
     file,
     missing ? 1 : fieldLine(raw, field),
-    missing ? "frontmatter:missing-field" : "frontmatter:invalid",
+    missing ? 'frontmatter:missing-field' : 'frontmatter:invalid',
     `${what} Write it like this: ${example}`,
   );
 }
 
 /** The file line of `field:` in the front matter (line 1 is the opening `---`). */
 function fieldLine(raw: string, field: string): number {
-  const index = raw.split("\n").findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
+  const index = raw.split('\n').findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
   return index === -1 ? 1 : index + 1;
 }
 
@@ -324,7 +324,7 @@ function problem(
 }
 
 function isVFileMessage(error: unknown): error is VFileMessage {
-  return error instanceof Error && "ruleId" in error && "reason" in error;
+  return error instanceof Error && 'ruleId' in error && 'reason' in error;
 }
 
 async function isDirectory(dir: string): Promise<boolean> {
@@ -340,6 +340,6 @@ async function sortedEntries(dir: string) {
 
 /** `content/work/01-a.md:12:3  flashback:unclosed  This ":::flashback" is never closed...` */
 export function formatProblem(p: ContentProblem, cwd = process.cwd()): string {
-  const where = `${path.relative(cwd, p.file) || p.file}:${p.line}${p.column ? `:${p.column}` : ""}`;
+  const where = `${path.relative(cwd, p.file) || p.file}:${p.line}${p.column ? `:${p.column}` : ''}`;
   return `${where}  ${p.message}  [${p.ruleId}]`;
 }
