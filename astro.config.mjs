@@ -3,7 +3,9 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { contentValidation } from './src/integrations/content-validation.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
+import { sharedPrimaryLanguage } from './src/lib/story/languages.ts';
 import { resolveContentDir } from './src/lib/story/layout.ts';
 
 const contentDir = resolveContentDir();
@@ -17,7 +19,10 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownOptions),
   },
-  integrations: [contentValidation(contentDir)],
+  integrations: [
+    contentValidation(contentDir),
+    searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
+  ],
   vite: {
     plugins: [tailwindcss()],
   },

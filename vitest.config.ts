@@ -31,6 +31,8 @@ export default defineConfig({
           hookTimeout: 300_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+          // Pagefind's first load (wasm, index) can take over a second on a busy machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

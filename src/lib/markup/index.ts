@@ -6,13 +6,15 @@ import { rehypePassageAnchors } from './passage-anchors.ts';
 import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
 import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts';
 import { remarkScenes } from './scenes.ts';
+import { rehypeSearchAnchors } from './search-anchors.ts';
 import { remarkWordCount } from './word-count.ts';
 
 /**
  * The one ordered plugin list of the site, used by `astro.config.mjs`, `npm run check` and
  * the tests. Order matters: directives are parsed, the unowned ones given back as text and
  * raw HTML refused before words are counted; words are counted before the flashback plugin
- * adds its labels; scenes wrap the finished top level; ids come last.
+ * adds its labels; scenes wrap the finished top level; passage ids, then the search anchors
+ * that name each passage's scene or flashback, come last.
  */
 export const remarkPlugins: RemarkPlugins = [
   remarkDirective,
@@ -24,7 +26,7 @@ export const remarkPlugins: RemarkPlugins = [
 ];
 
 /** Rehype plugins, after Astro's own Markdown-to-HTML step. */
-export const rehypePlugins: RehypePlugins = [rehypeSlug, rehypePassageAnchors];
+export const rehypePlugins: RehypePlugins = [rehypeSlug, rehypePassageAnchors, rehypeSearchAnchors];
 
 /**
  * Typography (curly quotes, dashes, ellipses) by the remark-smartypants that Astro's processor

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { hasAttribute } from './hast-attributes.ts';
 import { attributes, passageIdPrefix } from './vocabulary.ts';
 
 /** Options of {@link rehypePassageAnchors}. */
@@ -67,14 +68,10 @@ export function rehypePassageAnchors(options: PassageAnchorsOptions = {}) {
 }
 
 function isMarker(element: Element): boolean {
-  // Properties set through mdast `hProperties` keep their attribute spelling.
-  const props = element.properties ?? {};
-  return [
-    attributes.flashbackStart,
-    attributes.flashbackEnd,
-    'dataFlashbackStart',
-    'dataFlashbackEnd',
-  ].some((name) => name in props);
+  return (
+    hasAttribute(element, attributes.flashbackStart) ||
+    hasAttribute(element, attributes.flashbackEnd)
+  );
 }
 
 /** `"Clark, you can't save everyone"` -> `clark-you-cant-save-everyone` (ASCII, diacritics folded). */

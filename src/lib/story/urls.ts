@@ -23,3 +23,6 @@ export function entireWorkUrl(workSlug: string): string {
 export function chapterAnchor(chapterSlug: string): string {
   return `chapter-${chapterSlug}`;
 }
+
+/** `/search/`: the search page; `?q=` carries the query. */
+export const searchUrl = '/search/';

@@ -1,0 +1,18 @@
+import type { Element } from 'hast';
+
+// Properties set from mdast `data.hProperties` keep their attribute spelling
+// (`data-scene`); properties hast parsed itself are camelCased (`dataScene`). Accept both.
+
+/** True when the element carries the attribute, in either spelling. */
+export function hasAttribute(element: Element, attribute: string): boolean {
+  return attribute in element.properties || camelCase(attribute) in element.properties;
+}
+
+/** The attribute's value as a string ('' when absent). */
+export function getAttribute(element: Element, attribute: string): string {
+  return String(element.properties[attribute] ?? element.properties[camelCase(attribute)] ?? '');
+}
+
+function camelCase(attribute: string): string {
+  return attribute.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}

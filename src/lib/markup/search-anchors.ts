@@ -1,0 +1,68 @@
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+import { getAttribute as attr, hasAttribute as has } from './hast-attributes.ts';
+import { attributes } from './vocabulary.ts';
+
+/** Options of {@link rehypeSearchAnchors}. */
+export interface SearchAnchorsOptions {
+  /** Label of a passage in scene N. */
+  sceneLabel?: (scene: number) => string;
+}
+
+/**
+ * Makes every passage a Pagefind sub-result, titled by where it really is: its flashback, or
+ * else its scene. Pagefind credits text to the last anchor before it, so with an anchor on every
+ * paragraph a hit lands on its own paragraph, and narrative after a flashback has closed belongs
+ * to the scene again. Markers the pipeline adds are kept out of the index.
+ *
+ * ```html
+ * <section data-scene="2" id="scene-2">
+ * <p id="p-buffy-wakes-up" data-passage>Buffy wakes up.</p>
+ * <section data-flashback="1" …><p data-flashback-start …>Flashback: Leaving Sunnydale</p>
+ * <p id="p-she-survived" data-passage>She survived.</p>…</section>
+ * <p id="p-buffy-walks-in" data-passage>Buffy walks in.</p></section>
+ * ```
+ *
+ * gains
+ *
+ * ```html
+ * <p id="p-buffy-wakes-up" data-passage data-pagefind-title="Scene 2">…
+ * <p data-flashback-start … data-pagefind-ignore>…
+ * <p id="p-she-survived" data-passage data-pagefind-title="Flashback: Leaving Sunnydale">…
+ * <p id="p-buffy-walks-in" data-passage data-pagefind-title="Scene 2">…
+ * ```
+ */
+export function rehypeSearchAnchors(options: SearchAnchorsOptions = {}) {
+  const sceneLabel = options.sceneLabel ?? ((scene: number) => `Scene ${scene}`);
+
+  return function transformer(tree: Root) {
+    visitParents(tree, 'element', (element, ancestors) => {
+      const props = element.properties;
+      if (has(element, attributes.flashbackStart) || has(element, attributes.flashbackEnd)) {
+        props['data-pagefind-ignore'] = '';
+        return;
+      }
+      if (!has(element, attributes.passage)) return;
+      const flashback = ancestors.findLast(
+        (a): a is Element => a.type === 'element' && has(a, attributes.flashback),
+      );
+      const scene = ancestors.findLast(
+        (a): a is Element => a.type === 'element' && has(a, attributes.scene),
+      );
+      const title = flashback
+        ? flashbackLabel(flashback)
+        : scene
+          ? sceneLabel(Number(attr(scene, attributes.scene)))
+          : undefined;
+      if (title) props['data-pagefind-title'] = title;
+    });
+  };
+}
+
+function flashbackLabel(flashback: Element): string {
+  const start = flashback.children.find(
+    (child): child is Element => child.type === 'element' && has(child, attributes.flashbackStart),
+  );
+  return start ? toString(start) : 'Flashback';
+}

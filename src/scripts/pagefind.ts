@@ -1,0 +1,59 @@
+// Loads the Pagefind index the build wrote to /pagefind/. Its URL is built at run time: a
+// literal import('/pagefind/pagefind.js') breaks the Vite build, and `astro dev` has no index.
+
+/** The part of Pagefind's browser API this site uses. */
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  debouncedSearch(
+    query: string,
+    options?: { filters?: Record<string, string | string[]> },
+    timeout?: number,
+  ): Promise<PagefindSearch | null>;
+  preload(query: string): Promise<void>;
+}
+
+export interface PagefindSearch {
+  results: { id: string; score: number; data(): Promise<PagefindPage> }[];
+  unfilteredResultCount: number;
+}
+
+export interface PagefindLocation {
+  weight: number;
+  balanced_score: number;
+  location: number;
+}
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations: number[];
+  weighted_locations?: PagefindLocation[];
+}
+
+export interface PagefindPage {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
+  locations: number[];
+}
+
+/** The query parameter that carries search words to the opened page, for highlighting. */
+export const highlightParam = 'hl';
+
+let loading: Promise<Pagefind> | undefined;
+
+/** Pagefind, initialised once per page; rejects where the site was not built (`astro dev`). */
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    const url = new URL('/pagefind/pagefind.js', location.origin).href;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ highlightParam, excerptLength: 28 });
+    await pagefind.init();
+    return pagefind;
+  })();
+  return loading;
+}

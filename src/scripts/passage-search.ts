@@ -1,0 +1,230 @@
+import { loadPagefind, type PagefindPage, type PagefindSearch } from './pagefind.ts';
+import { normalizeQuery, rankedPassages } from './search-ranking.ts';
+
+/** Chapters per batch of results. */
+const chaptersPerBatch = 8;
+
+/**
+ * `<passage-search>`: enhances a plain GET search form (which works without JavaScript by
+ * opening /search/?q=…) with live passage results from Pagefind.
+ *
+ * - `data-mode="page"`: the search page. Results fill the page, the query lives in the URL
+ *   (`?q=`, `?work=`) so a search can be shared, and Back restores results and scroll.
+ * - `data-mode="popover"`: the header. Results open under the field and close with Escape.
+ *
+ * Keyboard: `/` focuses the field from anywhere, ↓/↑ move through the results, Enter opens one,
+ * Escape goes back to the field, then closes (popover) or clears (page).
+ */
+class PassageSearch extends HTMLElement {
+  #input!: HTMLInputElement;
+  #results!: HTMLElement;
+  #status!: HTMLElement;
+  #work: HTMLSelectElement | null = null;
+  #more: HTMLButtonElement | null = null;
+  #matches: PagefindSearch['results'] = [];
+  #shown = 0;
+  #query = '';
+  #renderToken = 0;
+
+  connectedCallback() {
+    this.#input = this.querySelector('input[type="search"]')!;
+    this.#results = this.querySelector('[data-results]')!;
+    this.#status = this.querySelector('[data-status]')!;
+    this.#work = this.querySelector('select[name="work"]');
+    this.#more = this.querySelector('[data-more]');
+    this.#input.setAttribute('autocomplete', 'off');
+    this.#input.addEventListener('input', () => void this.#search());
+    this.#input.addEventListener('focus', () => void loadPagefind().catch(() => {}), {
+      once: true,
+    });
+    this.#work?.addEventListener('change', () => void this.#search());
+    this.#more?.addEventListener('click', () => void this.#showMore());
+    this.addEventListener('keydown', (event) => this.#onKeydown(event));
+    if (this.#isPopover) {
+      document.addEventListener('click', (event) => {
+        if (!this.contains(event.target as Node)) this.#close();
+      });
+    }
+    if (!this.#isPopover) {
+      addEventListener('pagehide', () => sessionStorage.setItem(scrollKey(), String(scrollY)));
+      this.#restoreFromUrl();
+    }
+  }
+
+  get #isPopover() {
+    return this.dataset['mode'] === 'popover';
+  }
+
+  #onKeydown(event: KeyboardEvent) {
+    const links = Array.from(this.#results.querySelectorAll<HTMLAnchorElement>('a[data-result]'));
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (links.length === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const next = index === -1 ? (step === 1 ? 0 : links.length - 1) : index + step;
+      if (next < 0) this.#input.focus();
+      else links[Math.min(next, links.length - 1)]?.focus();
+    } else if (event.key === 'Escape') {
+      if (document.activeElement !== this.#input) {
+        this.#input.focus();
+      } else if (this.#isPopover) {
+        this.#close();
+      } else {
+        this.#input.value = '';
+        void this.#search();
+      }
+      event.preventDefault();
+    }
+  }
+
+  #close() {
+    this.toggleAttribute('data-open', false);
+  }
+
+  #restoreFromUrl() {
+    const params = new URLSearchParams(location.search);
+    const query = params.get('q') ?? '';
+    const work = params.get('work');
+    if (work && this.#work) this.#work.value = work;
+    if (!query) return;
+    this.#input.value = query;
+    void this.#search().then(() => this.#restoreScroll());
+  }
+
+  // Back to the results: the browser restores scroll before the async results exist, so the
+  // position is kept per query (saved on pagehide) and restored once they are drawn.
+  #restoreScroll() {
+    const saved = sessionStorage.getItem(scrollKey());
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    if (saved && navigation?.type === 'back_forward') window.scrollTo(0, Number(saved));
+  }
+
+  async #search() {
+    const query = this.#input.value.trim();
+    const work = this.#work?.value ?? '';
+    this.#query = query;
+    if (!this.#isPopover) this.#syncUrl(query, work);
+    if (query === '') {
+      this.#renderToken += 1;
+      this.#matches = [];
+      this.#results.replaceChildren();
+      this.#status.textContent = '';
+      this.#more?.toggleAttribute('hidden', true);
+      this.#close();
+      return;
+    }
+    let pagefind;
+    try {
+      pagefind = await loadPagefind();
+    } catch {
+      this.#status.textContent =
+        'Search is not available here: the search index is made by `npm run build`. Run `npm start` to try it.';
+      this.toggleAttribute('data-open', true);
+      return;
+    }
+    const search = await pagefind.debouncedSearch(
+      normalizeQuery(query),
+      work ? { filters: { work } } : {},
+      120,
+    );
+    if (search === null || query !== this.#query) return; // a newer keystroke superseded this one
+    this.#matches = search.results;
+    this.#shown = 0;
+    this.#results.replaceChildren();
+    await this.#showMore();
+    this.toggleAttribute('data-open', true);
+  }
+
+  /** Loads and renders the next batch of matching chapters. */
+  async #showMore() {
+    const token = ++this.#renderToken;
+    const batch = this.#matches.slice(this.#shown, this.#shown + chaptersPerBatch);
+    const pages = await Promise.all(batch.map((result) => result.data()));
+    if (token !== this.#renderToken) return;
+    this.#shown += batch.length;
+    for (const page of pages) this.#results.append(renderChapter(page, this.#query));
+    const total = this.#matches.length;
+    const passages = this.#results.querySelectorAll('a[data-result]').length;
+    this.#status.textContent =
+      total === 0
+        ? `No results for “${this.#query}”. Try fewer or different words.`
+        : `${total} ${total === 1 ? 'chapter matches' : 'chapters match'} “${this.#query}”; ${passages} ${passages === 1 ? 'passage' : 'passages'} shown.`;
+    this.#more?.toggleAttribute('hidden', this.#shown >= total);
+  }
+
+  #syncUrl(query: string, work: string) {
+    const params = new URLSearchParams();
+    if (query) params.set('q', query);
+    if (work) params.set('work', work);
+    const search = params.toString();
+    history.replaceState(history.state, '', search ? `?${search}` : location.pathname);
+  }
+}
+
+function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
+  const item = element('li', { 'data-chapter-result': '' });
+  const heading = element('p', { class: 'result-where' });
+  const work = page.meta['work'];
+  const chapterTitle = page.meta['title'] ?? '';
+  heading.append(
+    ...(work ? [element('span', {}, work), ' · '] : []),
+    element('span', {}, chapterTitle),
+  );
+  item.append(heading);
+  const list = element('ol', { class: 'result-passages' });
+  const passages = rankedPassages(page, query);
+  for (const sub of passages.length > 0
+    ? passages
+    : [{ title: '', url: page.url, excerpt: page.excerpt, locations: [] }]) {
+    const link = element('a', { href: sub.url, 'data-result': '' });
+    // Chapter pages name each passage's scene or flashback; a work's own notes have none.
+    if (sub.title && work)
+      link.append(element('span', { class: 'result-passage-title' }, sub.title));
+    const excerpt = element('span', { class: 'result-excerpt' });
+    // Pagefind escapes excerpt text and adds only <mark>: safe to parse as HTML.
+    excerpt.innerHTML = sub.excerpt;
+    link.append(excerpt);
+    const entry = element('li');
+    entry.append(link);
+    list.append(entry);
+  }
+  item.append(list);
+  return item;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Where the search page keeps its scroll position, per query. */
+function scrollKey(): string {
+  return `search-scroll:${location.search}`;
+}
+
+/** `/` anywhere but in a field focuses search: the search page's own field, else the header's. */
+function focusSearchOnSlash(event: KeyboardEvent) {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement;
+  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'))
+    return;
+  const field =
+    document.querySelector<HTMLInputElement>(
+      'passage-search[data-mode="page"] input[type="search"]',
+    ) ?? document.querySelector<HTMLInputElement>('passage-search input[type="search"]');
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+  field.select();
+}
+
+customElements.define('passage-search', PassageSearch);
+document.addEventListener('keydown', focusSearchOnSlash);

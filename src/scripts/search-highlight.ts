@@ -1,0 +1,58 @@
+import { highlightParam } from './pagefind.ts';
+
+// On a page opened from a search result (`?hl=word#p-passage`): mark the search words in the
+// story, bring the first mark in the target passage into view (Pagefind's highlighter marks but
+// does not scroll), and offer to clear the marks.
+
+const markClass = 'search-hit';
+const terms = new URLSearchParams(location.search).getAll(highlightParam);
+if (terms.length > 0) void highlightSearchWords();
+
+async function highlightSearchWords() {
+  try {
+    const url = new URL('/pagefind/pagefind-highlight.js', location.origin).href;
+    const { default: PagefindHighlight } = (await import(/* @vite-ignore */ url)) as {
+      default: new (options: Record<string, unknown>) => unknown;
+    };
+    new PagefindHighlight({
+      highlightParam,
+      // Styled in global.css: an injected <style> would need a CSP exception.
+      addStyles: false,
+      markOptions: {
+        className: markClass,
+        exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'],
+        // "Lex's" finds "Lex’s", "zoological" finds "Zoölogical".
+        ignorePunctuation: ["'", '’', '‘'],
+        diacritics: true,
+      },
+    });
+  } catch {
+    return; // no index (astro dev): the page still opened at the passage
+  }
+  const target = location.hash
+    ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    : null;
+  const first =
+    target?.querySelector(`mark.${markClass}`) ?? document.querySelector(`mark.${markClass}`);
+  // Instant: a smooth scroll (CSS scroll-behavior) would still be moving when readers look.
+  first?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const bar = document.querySelector<HTMLElement>('[data-search-hits]');
+  if (!bar || !first) return;
+  bar.hidden = false;
+  bar.querySelector('button')?.addEventListener('click', () => {
+    clearMarks();
+    bar.hidden = true;
+    const url = new URL(location.href);
+    url.searchParams.delete(highlightParam);
+    history.replaceState(history.state, '', url);
+    (target ?? document.getElementById('main'))?.focus({ preventScroll: true });
+  });
+}
+
+function clearMarks() {
+  for (const mark of Array.from(document.querySelectorAll(`mark.${markClass}`))) {
+    const parent = mark.parentNode;
+    mark.replaceWith(...Array.from(mark.childNodes));
+    parent?.normalize();
+  }
+}

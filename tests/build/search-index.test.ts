@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { loadPages } from '../support/html.ts';
+import { distOf } from '../support/sites.ts';
+
+/** A Pagefind fragment: one indexed page as the search sees it. */
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  anchors: { element: string; id: string; text: string; title?: string }[];
+}
+
+function readFragments(dist: string): Fragment[] {
+  const dir = path.join(dist, 'pagefind/fragment');
+  return readdirSync(dir).map((file) => {
+    const bytes = gunzipSync(readFileSync(path.join(dir, file)));
+    return JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
+  });
+}
+
+describe('the search index of the library site', () => {
+  const dist = distOf('library');
+  const pages = loadPages(dist);
+  const fragments = readFragments(dist);
+  const byUrl = new Map(fragments.map((f) => [f.url, f]));
+  const chapterPages = pages.filter((p) => p.document.querySelector('nav[aria-label="Chapters"]'));
+
+  test('every chapter page and every work page is indexed, nothing else', () => {
+    const workPages = pages.filter((p) => /^\/[^/]+\/$/.test(p.url) && p.url !== '/search/');
+    expect(chapterPages.length).toBeGreaterThan(15);
+    expect(fragments.map((f) => f.url).sort()).toEqual(
+      [...chapterPages, ...workPages].map((p) => p.url).sort(),
+    );
+  });
+
+  test('one index for the whole library, although Holmes is en-GB and the showcase en', () => {
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+  });
+
+  test('chapter pages carry work, chapter title and position as metadata, work and chapter as filters', () => {
+    for (const page of chapterPages) {
+      const fragment = byUrl.get(page.url);
+      const h1 = page.document.querySelector('h1')?.textContent?.trim();
+      const work = page.document.querySelector('[data-pagefind-meta="work"]')?.textContent?.trim();
+      expect(fragment?.meta).toMatchObject({
+        title: h1,
+        work,
+        position: expect.stringMatching(/^\d+$/),
+      });
+      expect(fragment?.filters).toEqual({ work: [work], chapter: [h1] });
+    }
+  });
+
+  test('only story text and notes are indexed: no navigation, labels, counts or headings of notes', () => {
+    const arrival = byUrl.get('/markup-showcase/arrival/');
+    expect(arrival?.content).toContain('Ada stepped off the train at 8:35 and said:hello');
+    expect(arrival?.content).toContain('A note before the chapter.');
+    for (const chrome of [
+      'Previous',
+      'Next',
+      'Contents',
+      'Library',
+      'Skip to content',
+      'End of flashback',
+      'Flashback: Ten years earlier',
+      'words ·',
+      'Chapter summary',
+      'End notes',
+      'Chapter 1 of 3',
+    ]) {
+      expect(arrival?.content, chrome).not.toContain(chrome);
+    }
+  });
+
+  test('every passage is a sub-result anchor titled by its scene or flashback', () => {
+    const arrival = byUrl.get('/markup-showcase/arrival/');
+    const passages =
+      pages
+        .find((p) => p.url === '/markup-showcase/arrival/')
+        ?.document.querySelectorAll('[data-passage]') ?? [];
+    const titled = new Map(
+      arrival?.anchors.filter((a) => a.id.startsWith('p-')).map((a) => [a.id, a.title]),
+    );
+    expect(titled.size).toBe(passages.length);
+    expect(titled.get('p-the-station-was-new-then')).toBe('Flashback: Ten years earlier');
+    expect(titled.get('p-back-at-the-gate-ben')).toBe('Scene 2');
+    expect(titled.get('p-the-end-of-the-arrival')).toBe('Scene 3');
+  });
+});

@@ -1,0 +1,283 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
+import { distOf } from '../support/sites.ts';
+
+let browser: Browser;
+let story: StaticSite;
+let library: StaticSite;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  story = await serveSite(distOf('story'));
+  library = await serveSite(distOf('library'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await story?.close();
+  await library?.close();
+});
+
+async function open(
+  site: StaticSite,
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  await page.goto(`${site.origin}${path}`);
+  return page;
+}
+
+const results = (page: Page) => page.locator('passage-search[data-mode="page"] a[data-result]');
+const status = (page: Page) => page.locator('passage-search[data-mode="page"] [data-status]');
+
+/** Waits until the search page has announced its outcome, and returns the announcement. */
+async function outcome(page: Page): Promise<string> {
+  await page.waitForFunction(
+    () => document.querySelector('passage-search[data-mode="page"] [data-status]')?.textContent,
+  );
+  return (await status(page).textContent()) ?? '';
+}
+
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+    });
+}
+
+describe('finding a passage', () => {
+  test('search lands on a passage from deep in Part 1, in view, with the words highlighted', async () => {
+    const page = await open(story, '/search/');
+    await page.getByLabel('Words or a phrase in quotes').fill('Clark knows that look');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    expect(await results(page).first().textContent()).toContain('Scene 4');
+    await results(page).first().click();
+    await page.waitForURL(/#p-clark-knows-that-look-hes$/);
+    const marks = page.locator('#p-clark-knows-that-look-hes mark.search-hit');
+    await expect.poll(() => marks.count()).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => inViewport(page, '#p-clark-knows-that-look-hes mark.search-hit'))
+      .toBe(true);
+    // The words are common, so they are marked elsewhere too; the clear button says so.
+    expect(await page.getByRole('button', { name: 'Clear highlighting' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the highlight is cleared with one button, and the address loses the search words', async () => {
+    const page = await open(
+      story,
+      '/entwined-destinies/part-1/?hl=alarm&hl=clock#p-buffy-wakes-up-to-yet',
+    );
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBe(2);
+    await expect
+      .poll(() => inViewport(page, '#p-buffy-wakes-up-to-yet mark.search-hit'))
+      .toBe(true);
+    await page.getByRole('button', { name: 'Clear highlighting' }).click();
+    expect(await page.locator('mark.search-hit').count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+    expect(
+      await page.getByText('Buffy wakes up to yet another destroyed alarm clock.').isVisible(),
+    ).toBe(true);
+    await page.close();
+  });
+
+  test('a hit after a flashback has closed belongs to its scene, one inside it to the flashback', async () => {
+    const page = await open(story, '/search/?q=laptop');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    const titles = await page.locator('.result-passage-title').allTextContents();
+    expect(titles).toContain('Scene 1');
+    expect(titles).not.toContain('Flashback: A few days ago');
+    await page.goto(`${story.origin}/search/?q=${encodeURIComponent('siphoned off millions')}`);
+    await expect
+      .poll(() => page.locator('.result-passage-title').first().textContent())
+      .toBe('Flashback: A few days ago');
+    await page.close();
+  });
+
+  test('a query with no hits says so', async () => {
+    const page = await open(story, '/search/?q=xylophone');
+    expect(await outcome(page)).toBe('No results for “xylophone”. Try fewer or different words.');
+    expect(await results(page).count()).toBe(0);
+    await page.close();
+  });
+
+  test('a /search/?q= address reproduces the search, so it can be shared', async () => {
+    const page = await open(story, '/search/?q=destroyed+alarm+clock');
+    expect(await page.getByLabel('Words or a phrase in quotes').inputValue()).toBe(
+      'destroyed alarm clock',
+    );
+    expect(await outcome(page)).toMatch(/^1 chapter matches “destroyed alarm clock”/);
+    expect(await results(page).first().getAttribute('href')).toMatch(
+      /^\/entwined-destinies\/part-1\/\?hl=destroyed&hl=alarm&hl=clock#p-buffy-wakes-up-to-yet$/,
+    );
+    await page.close();
+  });
+});
+
+describe('query quality', () => {
+  test.each([
+    ['a phrase', '"destroyed alarm clock"', 'p-buffy-wakes-up-to-yet'],
+    ['a single word in capitals', 'ALARM', 'p-buffy-wakes-up-to-yet'],
+    ['a straight apostrophe', "Lex's darkness", 'p-clark-is-stumped-there-had'],
+    ['a curly apostrophe', 'Lex’s darkness', 'p-clark-is-stumped-there-had'],
+    [
+      'the right passage of a phrase whose words are everywhere',
+      'a few days later',
+      'p-a-few-days-later-clark',
+    ],
+  ])('%s finds its passage', async (_name, query, passage) => {
+    const page = await open(story, `/search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    expect(await results(page).first().getAttribute('href')).toMatch(new RegExp(`#${passage}$`));
+    await page.close();
+  });
+
+  test('a word without its diacritics finds it, and the landing page highlights it', async () => {
+    const page = await open(library, '/search/?q=outre');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    // "outre" also matches "outrages" as a prefix; open a passage with "outré" itself.
+    const outre = results(page).filter({ has: page.locator('mark', { hasText: /^outré$/ }) });
+    expect(await outre.count()).toBeGreaterThan(0);
+    await outre.first().click();
+    await expect
+      .poll(() => page.locator('mark.search-hit', { hasText: /^outré$/ }).count())
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('results can be filtered by work, and the filter is part of the address', async () => {
+    const page = await open(library, '/search/?q=Ada');
+    await expect.poll(() => page.locator('[data-chapter-result]').count()).toBeGreaterThan(1);
+    await page.getByLabel('Work').selectOption('The Showcase Returns');
+    await expect.poll(() => page.locator('[data-chapter-result]').count()).toBe(1);
+    expect(await page.locator('.result-where').first().textContent()).toContain(
+      'The Showcase Returns',
+    );
+    expect(new URL(page.url()).searchParams.get('work')).toBe('The Showcase Returns');
+    await page.close();
+  });
+});
+
+describe('search by keyboard', () => {
+  test('/ focuses search, arrows move through results, Enter opens, Back returns to the results', async () => {
+    const page = await open(library, '/search/');
+    await page.locator('body').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+    await page.keyboard.type('Holmes');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(5);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await results(page).nth(1).getAttribute('href');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(second);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.evaluate(() => window.scrollTo(0, 400));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    const third = await results(page).nth(2).getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === third);
+    await page.goBack();
+    await page.waitForURL(/\/search\/\?q=Holmes$/);
+    expect(await page.getByLabel('Words or a phrase in quotes').inputValue()).toBe('Holmes');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(5);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50);
+    await page.close();
+  });
+
+  test('the header search opens live results that Escape closes, and / does not fire while typing elsewhere', async () => {
+    const page = await open(story, '/entwined-destinies/part-1/', {
+      viewport: { width: 1200, height: 800 },
+    });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('alarm clock');
+    const popover = page.locator('.search-popover');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    await expect.poll(() => popover.locator('a[data-result]').count()).toBeGreaterThan(0);
+    await page.keyboard.type('/');
+    expect(await page.locator('#site-search').inputValue()).toBe('alarm clock/');
+    await page.keyboard.press('Escape');
+    expect(await popover.isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=alarm\+clock%2F$/);
+    await page.close();
+  });
+});
+
+describe('search without its index or without JavaScript', () => {
+  test('with JavaScript off the search page says plainly that search needs it', async () => {
+    const page = await open(story, '/search/?q=alarm', { javaScriptEnabled: false });
+    expect(await page.getByText('Search needs JavaScript').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('where no index was built (astro dev) search says why instead of staying empty', async () => {
+    const context = await browser.newContext();
+    await context.route('**/pagefind/pagefind.js', (route) =>
+      route.fulfill({ status: 404, body: 'not found' }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${story.origin}/search/?q=alarm`);
+    expect(await outcome(page)).toContain('the search index is made by `npm run build`');
+    await context.close();
+  });
+});
+
+describe('the search page', () => {
+  test.each(['light', 'dark'] as const)(
+    'has no axe violations with results shown (%s)',
+    async (colorScheme) => {
+      const page = await open(library, '/search/?q=Holmes', { colorScheme });
+      await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      expect(axe.passes.length).toBeGreaterThan(20);
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+      await page.close();
+    },
+  );
+
+  test('announces the number of results to assistive technology', async () => {
+    const page = await open(story, '/search/?q=Chloe');
+    expect(await status(page).getAttribute('role')).toBe('status');
+    expect(await outcome(page)).toMatch(
+      /^\d+ chapters? match(es)? “Chloe”; \d+ passages? shown\.$/,
+    );
+    await page.close();
+  });
+
+  test('searching requests nothing from another origin', async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (
+        !r.url().startsWith(story.origin) &&
+        !r.url().startsWith('data:') &&
+        !r.url().startsWith('blob:')
+      )
+        foreign.push(r.url());
+    });
+    await page.goto(`${story.origin}/search/?q=alarm`);
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    await results(page).first().click();
+    await page.waitForLoadState('networkidle');
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,57 @@
+import { expect, test } from 'vitest';
+import type { PagefindPage, PagefindSubResult } from '../../src/scripts/pagefind.ts';
+import {
+  foldForMatching,
+  normalizeQuery,
+  rankedPassages,
+} from '../../src/scripts/search-ranking.ts';
+
+const sub = (id: string, excerpt: string, locations: number[]): PagefindSubResult => ({
+  title: 'Scene 1',
+  url: `/w/c/?hl=x#${id}`,
+  excerpt,
+  locations,
+});
+const page = (subs: PagefindSubResult[]): PagefindPage => ({
+  url: '/w/c/',
+  excerpt: '',
+  meta: {},
+  filters: {},
+  sub_results: subs,
+  locations: [],
+});
+
+test('a passage holding the whole phrase ranks above passages with more scattered hits', () => {
+  const ranked = rankedPassages(
+    page([
+      sub('p-ago', 'A <mark>few</mark> <mark>days</mark> ago he decided', [1, 2, 3, 9, 12, 15]),
+      sub(
+        'p-later',
+        '<mark>A</mark> <mark>few</mark> <mark>days</mark> <mark>later</mark> Clark had',
+        [40, 41, 42, 43],
+      ),
+    ]),
+    'a few days later',
+  );
+  expect(ranked.map((s) => s.url.split('#')[1])).toEqual(['p-later', 'p-ago']);
+});
+
+test('without a phrase, more hits rank first and ties keep reading order; at most four passages', () => {
+  const ranked = rankedPassages(
+    page([
+      sub('p-1', 'one', [1]),
+      sub('p-2', 'two', [5, 6, 9]),
+      sub('p-3', 'three', [20]),
+      sub('p-4', 'four', [30]),
+      sub('p-5', 'five', [40]),
+      sub('p-none', 'no hit', []),
+    ]),
+    'zebra',
+  );
+  expect(ranked.map((s) => s.url.split('#')[1])).toEqual(['p-2', 'p-1', 'p-3', 'p-4']);
+});
+
+test('queries fold case, apostrophes, diacritics and punctuation for phrase matching', () => {
+  expect(foldForMatching('Lex’s ZOÖLOGICAL “garden”!')).toBe(' lexs zoological garden ');
+  expect(normalizeQuery('Lex’s “alarm”')).toBe('Lex\'s "alarm"');
+});
