@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
@@ -14,14 +15,36 @@ export default defineConfig({
   // The public address of the site, used for canonical URLs and feeds (SITE_URL at build time).
   site: process.env.SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
+  // Builds that run side by side (tests, the benchmark) each keep their own content cache.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory' },
+  // A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles, so
+  // nothing inline runs without a hash. Pagefind needs 'wasm-unsafe-eval' and its worker.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
     syntaxHighlight: false,
     processor: unified(markdownOptions),
   },
+  // Order matters: validate before anything is built, index the finished pages, publish last.
   integrations: [
     contentValidation(contentDir),
     searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
+    atomicPublish(),
   ],
   vite: {
     plugins: [tailwindcss()],

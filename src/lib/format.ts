@@ -27,13 +27,20 @@ export function formatLength(words: number, minutes: number, lang = 'en'): strin
 export function textOf(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, entity: string) =>
+      decodeEntity(entity),
+    )
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntity(entity: string): string {
+  const lower = entity.toLowerCase();
+  if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
+  if (lower.startsWith('#')) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+  return namedEntities[lower] ?? `&${entity};`;
 }
 
 /** The start of `text`, cut at a word boundary to at most `max` characters, with "…" if cut. */

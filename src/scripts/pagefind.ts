@@ -5,12 +5,11 @@
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(
+  search(
     query: string,
     options?: { filters?: Record<string, string | string[]> },
-    timeout?: number,
-  ): Promise<PagefindSearch | null>;
-  preload(query: string): Promise<void>;
+  ): Promise<PagefindSearch>;
+  preload(query: string, options?: { filters?: Record<string, string | string[]> }): Promise<void>;
 }
 
 export interface PagefindSearch {

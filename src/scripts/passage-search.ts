@@ -1,8 +1,10 @@
 import { loadPagefind, type PagefindPage, type PagefindSearch } from './pagefind.ts';
 import { normalizeQuery, rankedPassages } from './search-ranking.ts';
 
-/** Chapters per batch of results. */
-const chaptersPerBatch = 8;
+/** Chapters per batch of results: each loads its chapter's fragment, the bulk of a query's bytes. */
+const chaptersPerBatch = 5;
+/** How long typing must pause before a search runs, in ms. */
+const typingPause = 90;
 
 /**
  * `<passage-search>`: enhances a plain GET search form (which works without JavaScript by
@@ -24,6 +26,7 @@ class PassageSearch extends HTMLElement {
   #matches: PagefindSearch['results'] = [];
   #shown = 0;
   #query = '';
+  #searchToken = 0;
   #renderToken = 0;
 
   connectedCallback() {
@@ -107,6 +110,7 @@ class PassageSearch extends HTMLElement {
     this.#query = query;
     if (!this.#isPopover) this.#syncUrl(query, work);
     if (query === '') {
+      this.#searchToken += 1;
       this.#renderToken += 1;
       this.#matches = [];
       this.#results.replaceChildren();
@@ -124,12 +128,17 @@ class PassageSearch extends HTMLElement {
       this.toggleAttribute('data-open', true);
       return;
     }
-    const search = await pagefind.debouncedSearch(
-      normalizeQuery(query),
-      work ? { filters: { work } } : {},
-      120,
-    );
-    if (search === null || query !== this.#query) return; // a newer keystroke superseded this one
+    // Wait for a pause in typing, then search once. Pagefind's debouncedSearch would preload the
+    // index for every keystroke ("p", "pa"…), and short prefixes span many index chunks; from
+    // three letters on, a prefix lands in the chunk of the finished word, so fetch it early.
+    const token = ++this.#searchToken;
+    const filters = work ? { filters: { work } } : {};
+    if ((query.split(/\s+/).at(-1)?.length ?? 0) >= 3)
+      void pagefind.preload(normalizeQuery(query), filters);
+    await new Promise((resolve) => setTimeout(resolve, typingPause));
+    if (token !== this.#searchToken) return;
+    const search = await pagefind.search(normalizeQuery(query), filters);
+    if (token !== this.#searchToken) return; // a newer keystroke superseded this one
     this.#matches = search.results;
     this.#shown = 0;
     this.#results.replaceChildren();

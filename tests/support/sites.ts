@@ -54,7 +54,13 @@ export function runAstroBuild(
 ): BuildResult {
   const result = spawnSync(process.execPath, [astroBin, 'build', '--force', '--outDir', outDir], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ...env },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_CACHE_DIR: `${outDir}.cache`,
+      CONTENT_DIR: contentDir,
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 600_000,
   });

@@ -137,6 +137,13 @@ describe('directives the site does not own', () => {
   });
 });
 
+describe('a byte-order mark', () => {
+  test('does not shift the text of restored directives', async () => {
+    const { html } = await renderChapter('\uFEFFAt 8:35 she said:hello.');
+    expect(html).toContain('>At 8:35 she said:hello.</p>');
+  });
+});
+
 describe('raw HTML', () => {
   test('raw HTML fails with its place and the fix', async () => {
     const error = await renderFailure('Fine.\n\nShe said <span style="color:red">no</span>.');

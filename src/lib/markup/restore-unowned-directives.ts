@@ -28,7 +28,8 @@ export function remarkRestoreUnownedDirectives(options: RestoreUnownedDirectives
   const owned = new Set(options.owned ?? []);
 
   return function transformer(tree: Root, file: VFile) {
-    const source = String(file.value);
+    // The parser drops a leading byte-order mark; offsets count from after it.
+    const source = String(file.value).replace(/^\uFEFF/, '');
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;
       if (owned.has(node.name) || parent === undefined || index === undefined) return;

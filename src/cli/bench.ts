@@ -1,0 +1,281 @@
+// `npm run bench`: builds deterministic generated stories of growing size (S, M, L) and the real
+// story, and prints what readers and authors feel: build time and memory, page weight, search
+// cost in Chromium. Not part of `npm test`.
+//
+//   npm run bench                       S, M and the story
+//   npm run bench -- --sizes S,M,L      add L (2,000 chapters, 8M words; minutes)
+//   npm run bench -- --check            exit non-zero when a budget fails
+//   npm run bench -- --compare old.json print the change against an earlier run
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { checkBudgets, round, type SizeResult } from '../lib/bench/budgets.ts';
+import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
+import { folderSize, weighPage } from '../lib/bench/page-weight.ts';
+import { measureSearch } from '../lib/bench/search-cost.ts';
+import { serveStatic } from '../lib/bench/serve-static.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'S,M' },
+    story: { type: 'string', default: 'content' },
+    check: { type: 'boolean', default: false },
+    compare: { type: 'string' },
+    out: { type: 'string', default: '.tmp/bench/results.json' },
+  },
+});
+
+const root = process.cwd();
+const work = path.join(root, '.tmp/bench');
+const kb = (bytes: number) => round(bytes / 1024);
+
+const runs: {
+  size: string;
+  contentDir: string;
+  words?: number;
+  page?: string;
+  queries?: string[];
+}[] = [
+  {
+    size: 'story',
+    contentDir: path.resolve(root, values.story),
+    queries: ['alarm clock', 'Chloe'],
+  },
+];
+for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof storySizes)[]) {
+  const shape = storySizes[size];
+  if (!shape) throw new Error(`unknown size "${size}"; use S, M or L`);
+  const contentDir = path.join(work, size, 'content');
+  console.error(`generating ${size}: ${shape.works} works × ${shape.chaptersPerWork} chapters…`);
+  const words = generateStory(contentDir, shape);
+  runs.push({ size, contentDir, words });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+const results: SizeResult[] = [];
+try {
+  for (const run of runs) results.push(await measure(run));
+} finally {
+  await browser.close();
+}
+
+mkdirSync(path.dirname(values.out), { recursive: true });
+writeFileSync(
+  values.out,
+  `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`,
+);
+printTable(results);
+if (values.compare)
+  printComparison(
+    JSON.parse(readFileSync(values.compare, 'utf8')).results as SizeResult[],
+    results,
+  );
+const checks = checkBudgets(results);
+console.log('\nBudgets');
+for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.actual}`);
+console.log(`\nResults written to ${values.out}`);
+if (values.check && checks.some((c) => !c.pass)) process.exitCode = 1;
+
+async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
+  const dist = path.join(work, run.size, 'dist');
+  console.error(`building ${run.size}…`);
+  const build = timedBuild(run.contentDir, dist);
+  const chapterPages = listChapterPages(dist);
+  const words = run.words ?? countStoryWords(dist, chapterPages);
+  const pageUrl = chapterPages[0]!;
+  const weight = weighPage(dist, pageUrl);
+  const output = folderSize(dist);
+  const result: SizeResult = {
+    size: run.size,
+    chapters: chapterPages.length,
+    words,
+    build,
+    output: { files: output.files, MB: round(output.bytes / 1024 / 1024) },
+    wordsPerSecond: Math.round(words / build.seconds),
+    page: {
+      url: pageUrl,
+      htmlKB: kb(weight.html.raw),
+      htmlGzipKB: kb(weight.html.gzip),
+      ownTextGzipKB: kb(weight.ownTextGzip),
+      chromeGzipKB: kb(weight.chromeGzip),
+      cssGzipKB: kb(weight.css.gzip),
+      jsGzipKB: kb(weight.js.gzip),
+      fontsKB: kb(weight.fonts.raw),
+      renderBlockingScripts: weight.renderBlockingScripts,
+    },
+  };
+  if (existsSync(path.join(dist, 'pagefind'))) {
+    const index = folderSize(path.join(dist, 'pagefind'));
+    const server = await serveStatic(dist);
+    try {
+      const queries = run.queries ?? searchQueries(dist, chapterPages);
+      const costs = await measureSearch(browser, server.origin, queries);
+      result.search = {
+        indexMB: round(index.bytes / 1024 / 1024, 2),
+        indexFiles: index.files,
+        queries: costs.map((c) => ({
+          query: c.query,
+          KB: kb(c.bytes),
+          requests: c.requests,
+          msToResults: c.msToResults,
+          chapters: c.chapters,
+        })),
+      };
+    } finally {
+      await server.close();
+    }
+  }
+  return result;
+}
+
+/** `astro build` as `npm run build` runs it, under GNU time for peak memory where it exists. */
+function timedBuild(contentDir: string, outDir: string): SizeResult['build'] {
+  const astro = [
+    path.join(root, 'node_modules/astro/bin/astro.mjs'),
+    'build',
+    '--force',
+    '--outDir',
+    outDir,
+  ];
+  const gnuTime = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const child = spawnSync(
+    gnuTime ? '/usr/bin/time' : process.execPath,
+    gnuTime ? ['-f', 'peak-kb=%M', process.execPath, ...astro] : astro,
+    {
+      env: {
+        ...process.env,
+        CONTENT_DIR: contentDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ASTRO_CACHE_DIR: `${outDir}.cache`,
+      },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const seconds = round((performance.now() - started) / 1000);
+  if (child.status !== 0)
+    throw new Error(`build of ${contentDir} failed:\n${child.stdout}\n${child.stderr}`);
+  const peak = /peak-kb=(\d+)/.exec(child.stderr)?.[1];
+  return { seconds, peakMB: peak ? Math.round(Number(peak) / 1024) : undefined };
+}
+
+function listChapterPages(dist: string): string[] {
+  const pages: string[] = [];
+  for (const work of readdirSync(dist, { withFileTypes: true })) {
+    if (
+      !work.isDirectory() ||
+      work.name.startsWith('_') ||
+      ['pagefind', 'search'].includes(work.name)
+    )
+      continue;
+    for (const chapter of readdirSync(path.join(dist, work.name), { withFileTypes: true })) {
+      if (chapter.isDirectory() && chapter.name !== 'all')
+        pages.push(`/${work.name}/${chapter.name}/`);
+    }
+  }
+  return pages.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+function countStoryWords(dist: string, pages: string[]): number {
+  return pages.reduce((sum, url) => {
+    const html = readFileSync(path.join(dist, url, 'index.html'), 'utf8');
+    const text =
+      /<div class="story-text"[^>]*>([\s\S]*?)<\/div>\s*(?:<section class="notes"|<\/article>)/.exec(
+        html,
+      )?.[1] ?? '';
+    return (
+      sum +
+      text
+        .replace(/<[^>]+>/g, ' ')
+        .split(/\s+/)
+        .filter((t) => /[\p{L}\p{N}]/u.test(t)).length
+    );
+  }, 0);
+}
+
+/** Two queries a reader might type: a rare pair of words deep in the last work, then one word elsewhere. */
+function searchQueries(dist: string, pages: string[]): string[] {
+  const words = (url: string) =>
+    readFileSync(path.join(dist, url, 'index.html'), 'utf8')
+      .replace(/<[^>]+>/g, ' ')
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}]/gu, '').toLowerCase())
+      .filter((w) => w.length >= 9);
+  const deep = words(pages[pages.length - 2] ?? pages[0]!);
+  const other = words(pages[Math.floor(pages.length / 3)]!);
+  return [`${deep[40] ?? deep[0]} ${deep[41] ?? ''}`.trim(), other[25] ?? other[0] ?? 'crafe'];
+}
+
+function printTable(rows: SizeResult[]) {
+  const header = [
+    'size',
+    'chapters',
+    'words',
+    'build s',
+    'peak MB',
+    'words/s',
+    'out files',
+    'out MB',
+    'page KB (gz)',
+    'own text gz',
+    'chrome gz',
+    'CSS gz',
+    'JS gz',
+    'fonts',
+    'index MB',
+    'query 1 KB/ms',
+    'query 2 KB/ms',
+  ];
+  const lines = rows.map((r) => [
+    r.size,
+    String(r.chapters),
+    r.words.toLocaleString('en'),
+    String(r.build.seconds),
+    String(r.build.peakMB ?? '?'),
+    r.wordsPerSecond.toLocaleString('en'),
+    String(r.output.files),
+    String(r.output.MB),
+    `${r.page.htmlKB} (${r.page.htmlGzipKB})`,
+    String(r.page.ownTextGzipKB),
+    String(r.page.chromeGzipKB),
+    String(r.page.cssGzipKB),
+    String(r.page.jsGzipKB),
+    String(r.page.fontsKB),
+    String(r.search?.indexMB ?? '-'),
+    r.search?.queries[0] ? `${r.search.queries[0].KB} / ${r.search.queries[0].msToResults}` : '-',
+    r.search?.queries[1] ? `${r.search.queries[1].KB} / ${r.search.queries[1].msToResults}` : '-',
+  ]);
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const line of lines) console.log(`| ${line.join(' | ')} |`);
+  for (const r of rows) {
+    for (const q of r.search?.queries ?? [])
+      console.log(
+        `  ${r.size} search "${q.query}": ${q.KB} KB in ${q.requests} requests, ${q.msToResults} ms, ${q.chapters} chapters`,
+      );
+  }
+}
+
+function printComparison(before: SizeResult[], after: SizeResult[]) {
+  console.log('\nChange against the earlier run');
+  for (const now of after) {
+    const then = before.find((b) => b.size === now.size);
+    if (!then) continue;
+    const delta = (a: number, b: number) => `${b >= a ? '+' : ''}${round(((b - a) / a) * 100)}%`;
+    console.log(
+      `  ${now.size}: build ${then.build.seconds} → ${now.build.seconds} s (${delta(then.build.seconds, now.build.seconds)}), chapter page ${then.page.htmlGzipKB} → ${now.page.htmlGzipKB} KB gz, CSS+JS ${round(then.page.cssGzipKB + then.page.jsGzipKB)} → ${round(now.page.cssGzipKB + now.page.jsGzipKB)} KB gz`,
+    );
+  }
+}

@@ -1,0 +1,96 @@
+/** One benchmark run over one story folder. */
+export interface SizeResult {
+  size: string;
+  chapters: number;
+  words: number;
+  build: { seconds: number; peakMB: number | undefined };
+  output: { files: number; MB: number };
+  wordsPerSecond: number;
+  page: {
+    url: string;
+    htmlKB: number;
+    htmlGzipKB: number;
+    ownTextGzipKB: number;
+    chromeGzipKB: number;
+    cssGzipKB: number;
+    jsGzipKB: number;
+    fontsKB: number;
+    renderBlockingScripts: number;
+  };
+  search?: {
+    indexMB: number;
+    indexFiles: number;
+    queries: {
+      query: string;
+      KB: number;
+      requests: number;
+      msToResults: number;
+      chapters: number;
+    }[];
+  };
+}
+
+/** A budget from the performance issue, checked against a run. */
+export interface BudgetCheck {
+  name: string;
+  pass: boolean;
+  actual: string;
+}
+
+/** Checks every budget that the measured sizes allow. */
+export function checkBudgets(results: SizeResult[]): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+  const add = (name: string, pass: boolean, actual: string) => checks.push({ name, pass, actual });
+  for (const r of results) {
+    add(
+      `${r.size}: chapter text renders without JavaScript, no render-blocking script`,
+      r.page.renderBlockingScripts === 0,
+      `${r.page.renderBlockingScripts} blocking`,
+    );
+    add(
+      `${r.size}: chapter HTML beyond its own text ≤ 12 KB gzip`,
+      r.page.chromeGzipKB <= 12,
+      `${r.page.chromeGzipKB} KB`,
+    );
+    add(
+      `${r.size}: CSS + JS per chapter page ≤ 20 KB gzip`,
+      r.page.cssGzipKB + r.page.jsGzipKB <= 20,
+      `${round(r.page.cssGzipKB + r.page.jsGzipKB)} KB`,
+    );
+    add(`${r.size}: web fonts ≤ 100 KB`, r.page.fontsKB <= 100, `${r.page.fontsKB} KB`);
+  }
+  const large = results.find((r) => r.size === 'L');
+  const medium = results.find((r) => r.size === 'M');
+  if (large) {
+    add('L: builds in ≤ 40 s', large.build.seconds <= 40, `${large.build.seconds} s`);
+    if (large.build.peakMB !== undefined)
+      add('L: peak memory < 2.5 GB', large.build.peakMB < 2_560, `${large.build.peakMB} MB`);
+    if (medium) {
+      const ratio = large.build.seconds / large.words / (medium.build.seconds / medium.words);
+      add('L: build time per word ≤ 1.5 × M', ratio <= 1.5, `${round(ratio)}×`);
+    }
+    const [first, second] = large.search?.queries ?? [];
+    if (first) {
+      add('L search: first query ≤ 200 KB downloaded', first.KB <= 200, `${first.KB} KB`);
+      add(
+        'L search: first results ≤ 200 ms after the last keystroke',
+        first.msToResults <= 200,
+        `${first.msToResults} ms`,
+      );
+    }
+    if (second) {
+      add('L search: further query ≤ 90 KB', second.KB <= 90, `${second.KB} KB`);
+      add(
+        'L search: further results ≤ 200 ms after the last keystroke',
+        second.msToResults <= 200,
+        `${second.msToResults} ms`,
+      );
+    }
+  }
+  return checks;
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,113 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+
+/** Raw and gzip bytes. */
+export interface Bytes {
+  raw: number;
+  gzip: number;
+}
+
+/** What one page costs a reader, by kind of resource. */
+export interface PageWeight {
+  html: Bytes;
+  /** The chapter's own text (`.story-text`, with its markup), gzip: what the reader came for. */
+  ownTextGzip: number;
+  /** HTML beyond the chapter's own text: the chrome. */
+  chromeGzip: number;
+  css: Bytes;
+  js: Bytes;
+  fonts: Bytes;
+  /** External scripts in <head> that block rendering (no async, defer or type=module). */
+  renderBlockingScripts: number;
+}
+
+const bytesOf = (data: Buffer | string): Bytes => ({
+  raw: Buffer.byteLength(data),
+  gzip: gzipSync(data, { level: 9 }).length,
+});
+const sum = (list: Bytes[]): Bytes =>
+  list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+
+/** Weighs a built page: its HTML, the CSS and JS it loads (with static imports), the fonts its CSS names. */
+export function weighPage(dist: string, url: string): PageWeight {
+  const html = readFileSync(path.join(dist, url, 'index.html'), 'utf8');
+  const { document } = parseHTML(html);
+  const asset = (href: string) => readFileSync(path.join(dist, href.split(/[?#]/)[0]!));
+  const cssFiles = Array.from(document.querySelectorAll('link[rel="stylesheet"]')).map(
+    (l) => l.getAttribute('href') ?? '',
+  );
+  const scripts = Array.from(document.querySelectorAll('script[src]')).map(
+    (s) => s.getAttribute('src') ?? '',
+  );
+  const inlineScripts = Array.from(document.querySelectorAll('script:not([src])')).map(
+    (s) => s.textContent ?? '',
+  );
+  const css = cssFiles.map((href) => asset(href).toString('utf8'));
+  const fontUrls = new Set(
+    css.flatMap((text) =>
+      [...text.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1]!.replace(/["']/g, '')),
+    ),
+  );
+  const js = [...collectModules(dist, scripts)].map((file) => readFileSync(file));
+  const story = document.querySelector('.story-text');
+  const ownTextGzip = story ? bytesOf(story.outerHTML).gzip : 0;
+  const htmlBytes = bytesOf(html);
+  return {
+    html: htmlBytes,
+    ownTextGzip,
+    chromeGzip: htmlBytes.gzip - ownTextGzip,
+    css: sum(css.map(bytesOf)),
+    js: sum([...js.map(bytesOf), ...inlineScripts.map(bytesOf)]),
+    fonts: sum(
+      [...fontUrls].map((href) => ({ raw: asset(href).length, gzip: asset(href).length })),
+    ),
+    renderBlockingScripts: Array.from(document.querySelectorAll('head script[src]')).filter(
+      (s) =>
+        !s.hasAttribute('async') && !s.hasAttribute('defer') && s.getAttribute('type') !== 'module',
+    ).length,
+  };
+}
+
+/** A page's module scripts and everything they import statically (dynamic imports load on demand). */
+function collectModules(dist: string, entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(
+      /(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g,
+    )) {
+      const target = match[1]!;
+      if (target.startsWith('.') || target.startsWith('/')) {
+        visit(
+          target.startsWith('/')
+            ? path.join(dist, target)
+            : path.resolve(path.dirname(file), target),
+        );
+      }
+    }
+  };
+  for (const src of entries) visit(path.join(dist, src));
+  return seen;
+}
+
+/** Files and bytes under a folder. */
+export function folderSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        files += 1;
+        bytes += statSync(full).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}

@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+
+/** What one query cost in the browser. */
+export interface QueryCost {
+  query: string;
+  /** Bytes over the network (compressed as sent) from focusing search to the results. */
+  bytes: number;
+  requests: number;
+  /** From the last keystroke to the results of this query on screen. */
+  msToResults: number;
+  chapters: number;
+}
+
+/**
+ * Types each query into the search page as a reader would, and measures bytes and time until
+ * its results are drawn. The first query pays for Pagefind's start-up (script, wasm, metadata).
+ */
+export async function measureSearch(
+  browser: Browser,
+  origin: string,
+  queries: string[],
+): Promise<QueryCost[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    document.addEventListener('keydown', () => (w['lastKey'] = performance.now()), true);
+    new MutationObserver(() => {
+      const status =
+        document.querySelector('passage-search[data-mode="page"] [data-status]')?.textContent ?? '';
+      if (w['awaiting'] && status.includes(`“${String(w['awaiting'])}”`)) {
+        w['resultsAt'] = performance.now();
+        w['awaiting'] = undefined;
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  // Context-wide: Pagefind fetches its wasm and index from a Web Worker, which a page-level
+  // CDP session does not see. Sizes are as sent (compressed) plus headers.
+  let bytes = 0;
+  let requests = 0;
+  const pending: Promise<void>[] = [];
+  context.on('requestfinished', (request) => {
+    requests += 1;
+    pending.push(
+      request.sizes().then((sizes) => {
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      }),
+    );
+  });
+  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+
+  const costs: QueryCost[] = [];
+  for (const query of queries) {
+    bytes = 0;
+    requests = 0;
+    await page.locator('#search-query').fill('');
+    await page.evaluate(
+      (q) => ((window as unknown as Record<string, unknown>)['awaiting'] = q),
+      query,
+    );
+    await page.locator('#search-query').focus();
+    await page.keyboard.type(query, { delay: 40 });
+    await page.waitForFunction(
+      () => (window as unknown as Record<string, unknown>)['awaiting'] === undefined,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const timing = await page.evaluate(() => {
+      const w = window as unknown as Record<string, number>;
+      return w['resultsAt']! - w['lastKey']!;
+    });
+    costs.push({
+      query,
+      bytes,
+      requests,
+      msToResults: Math.round(timing),
+      chapters: await page.locator('[data-chapter-result]').count(),
+    });
+  }
+  await context.close();
+  return costs;
+}

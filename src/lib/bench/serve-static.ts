@@ -1,0 +1,64 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createGzip } from 'node:zlib';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+// What a static host or CDN compresses on the fly; Pagefind's own files come gzipped already.
+const compressible = new Set(['.html', '.css', '.js', '.json', '.xml', '.txt', '.svg']);
+
+/** A served copy of a built site. */
+export interface StaticSite {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built site on loopback the way a static host does: `/x/` is `/x/index.html`, text is
+ * gzipped when the browser accepts it, a miss gets 404.html with status 404. For the browser
+ * tests and the benchmark; never a production server.
+ */
+export async function serveStatic(dist: string): Promise<StaticSite> {
+  const root = path.resolve(dist);
+  const notFound = readFileSync(path.join(root, '404.html'));
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (!file.startsWith(root)) file = '';
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': types['.html']! }).end(notFound);
+      return;
+    }
+    const ext = path.extname(file);
+    const headers: Record<string, string> = {
+      'content-type': types[ext] ?? 'application/octet-stream',
+    };
+    const gzip = compressible.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+    if (gzip) headers['content-encoding'] = 'gzip';
+    res.writeHead(200, headers);
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

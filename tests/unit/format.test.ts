@@ -1,0 +1,13 @@
+import { expect, test } from 'vitest';
+import { excerpt, textOf } from '../../src/lib/format.ts';
+
+test('textOf gives the plain text of rendered HTML, entities decoded once', () => {
+  expect(
+    textOf('<p>Summary with &#x3C;b>tags&#x3C;/b>? &amp; &#8220;quotes&#8221;</p>\n<p>Two</p>'),
+  ).toBe('Summary with <b>tags</b>? & “quotes” Two');
+});
+
+test('excerpt cuts at a word boundary and marks the cut', () => {
+  expect(excerpt('one two three four', 12)).toBe('one two…');
+  expect(excerpt('short', 12)).toBe('short');
+});
