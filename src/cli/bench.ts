@@ -191,25 +191,23 @@ function listChapterPages(dist: string): string[] {
 
 function countStoryWords(dist: string, pages: string[]): number {
   return pages.reduce((sum, url) => {
-    const html = readFileSync(path.join(dist, url, 'index.html'), 'utf8');
-    const text =
-      /<div class="story-text"[^>]*>([\s\S]*?)<\/div>\s*(?:<section class="notes"|<\/article>)/.exec(
-        html,
-      )?.[1] ?? '';
-    return (
-      sum +
-      text
-        .replace(/<[^>]+>/g, ' ')
-        .split(/\s+/)
-        .filter((t) => /[\p{L}\p{N}]/u.test(t)).length
-    );
+    const text = storyTextOf(readFileSync(path.join(dist, url, 'index.html'), 'utf8'));
+    const words = text.replace(/<[^>]+>/g, ' ').split(/\s+/);
+    return sum + words.filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
   }, 0);
+}
+
+/** The HTML of a chapter page's story text (`.story-text`), without the rest of the page. */
+function storyTextOf(html: string): string {
+  const start = html.indexOf('class="story-text"');
+  return start === -1 ? '' : html.slice(start, html.indexOf('</article>', start));
 }
 
 /** Two queries a reader might type: a rare pair of words deep in the last work, then one word elsewhere. */
 function searchQueries(dist: string, pages: string[]): string[] {
+  // Words of the story text only, so the queries do not change when the page chrome does.
   const words = (url: string) =>
-    readFileSync(path.join(dist, url, 'index.html'), 'utf8')
+    storyTextOf(readFileSync(path.join(dist, url, 'index.html'), 'utf8'))
       .replace(/<[^>]+>/g, ' ')
       .split(/\s+/)
       .map((w) => w.replace(/[^\p{L}]/gu, '').toLowerCase())

@@ -26,7 +26,8 @@ export function formatLength(words: number, minutes: number, lang = 'en'): strin
 /** Plain text of a small HTML fragment (a rendered summary), for meta descriptions. */
 export function textOf(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<\/(p|li|h[1-6]|blockquote|section|div)>|<br\s*\/?>|<hr[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, entity: string) =>
       decodeEntity(entity),
     )

@@ -28,6 +28,7 @@ describe('the library site', () => {
         ...chapterFiles(path.join(sites.library, work)).map((slug) => `/${work}/${slug}/`),
       );
     }
+    expected.push('/markup-showcase/old-letter/'); // the renamed "The Letter" (aliases)
     expect(
       loadPages(dist)
         .map((p) => p.url)

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DOMParser } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { generateStory } from '../../src/lib/bench/generate-story.ts';
 import { validChapter, validWork, writeContent } from '../support/content.ts';
@@ -30,9 +31,10 @@ describe('front matter text is escaped wherever it goes', () => {
       const heading = document.querySelector(url === '/' ? 'main h2' : 'h1');
       expect(heading?.textContent?.trim()).toBe(title);
       expect(document.querySelector('title')?.textContent).toContain(title);
-      const scripts = Array.from(document.querySelectorAll('script')).map(
-        (s) => s.textContent ?? '',
-      );
+      // Executable scripts only: the JSON-LD block is inert data (checked below).
+      const scripts = Array.from(
+        document.querySelectorAll('script:not([type="application/ld+json"])'),
+      ).map((s) => s.textContent ?? '');
       expect(scripts.some((s) => s.includes('alert('))).toBe(false);
       expect(document.querySelectorAll('head meta[name="description"]')).toHaveLength(1);
       expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(
@@ -40,6 +42,27 @@ describe('front matter text is escaped wherever it goes', () => {
       );
     },
   );
+
+  test('the feed is well-formed XML that carries the title as text', () => {
+    const xml = new DOMParser().parseFromString(
+      readFileSync(path.join(outDir, 'w/feed.xml'), 'utf8'),
+      'text/xml',
+    );
+    expect(xml.querySelector('parsererror')).toBeNull();
+    expect(xml.querySelector('channel > title')?.textContent).toBe(title);
+    expect(xml.querySelector('item > title')?.textContent).toBe(`${title}: ${title}`);
+  });
+
+  test('the JSON-LD parses and cannot close its script element', () => {
+    const script = pageAt(outDir, '/w/one/').document.querySelector(
+      'script[type="application/ld+json"]',
+    );
+    expect(script?.textContent).not.toContain('</script');
+    expect(JSON.parse(script?.textContent ?? '')).toMatchObject({
+      name: title,
+      isPartOf: { name: title },
+    });
+  });
 
   test('the summary keeps its words and its escaped angle brackets as text', () => {
     const { document } = pageAt(outDir, '/w/');

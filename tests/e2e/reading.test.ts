@@ -125,6 +125,15 @@ describe('moving through a work', () => {
     await page.close();
   });
 
+  test('the old address of a renamed chapter lands on the chapter, even with JavaScript off', async () => {
+    const page = await open(library, '/markup-showcase/old-letter/', { javaScriptEnabled: false });
+    await page.waitForURL(/\/markup-showcase\/the-letter\/$/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('The Letter');
+    await page.close();
+  });
+
   test('an unknown address shows the not-found page with a way back', async () => {
     const page = await browser.newPage();
     const response = await page.goto(

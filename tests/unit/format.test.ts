@@ -7,6 +7,12 @@ test('textOf gives the plain text of rendered HTML, entities decoded once', () =
   ).toBe('Summary with <b>tags</b>? & “quotes” Two');
 });
 
+test('textOf joins blocks with a space but not inline elements', () => {
+  expect(textOf('<p>Every <em>scene</em>, <strong>all</strong>.</p><p>Next.</p>')).toBe(
+    'Every scene, all. Next.',
+  );
+});
+
 test('excerpt cuts at a word boundary and marks the cut', () => {
   expect(excerpt('one two three four', 12)).toBe('one two…');
   expect(excerpt('short', 12)).toBe('short');

@@ -4,6 +4,7 @@ import { buildLibrary, type ChapterSource, type WorkSource } from '../../src/lib
 const work = (slug: string, data: Partial<WorkSource['data']> = {}): WorkSource => ({
   slug,
   notesHtml: '',
+  summaryHtml: '<p>S</p>',
   data: { title: slug, author: 'A', summary: 'S', status: 'in-progress', language: 'en', ...data },
 });
 const chapter = (
@@ -13,6 +14,7 @@ const chapter = (
 ): ChapterSource => ({
   id,
   html: '<p>x</p>',
+  summaryHtml: '',
   words,
   data: { title: id, ...data },
 });

@@ -11,6 +11,8 @@
  * | `data-flashback-start` | `<p>`                  | "Flashback: when", the visible start of a flashback  |
  * | `data-flashback-end`   | `<p>`                  | "End of flashback", the visible end of a flashback   |
  * | `data-passage`         | `<p>`                  | a paragraph of the author's prose with a stable id   |
+ * | `data-pagefind-title`  | passage `<p>`          | its search anchor's title: "Scene 2", "Flashback: …" |
+ * | `data-pagefind-ignore` | start and end markers  | kept out of the search index                         |
  *
  * The start and end markers are the only words the pipeline adds to a chapter; the
  * word-fidelity tests strip exactly the elements listed in `addedTextSelectors`.
@@ -32,3 +34,8 @@ export const addedTextSelectors = [
 
 /** The id prefix of passages: `p-` plus a slug of the paragraph's opening words. */
 export const passageIdPrefix = 'p-';
+
+/** Rendered chapter HTML without the text the pipeline added (flashback start and end markers). */
+export function withoutAddedText(html: string): string {
+  return html.replace(/<p data-flashback-(?:start|end)[^>]*>[\s\S]*?<\/p>/g, '');
+}

@@ -18,23 +18,24 @@ export function getLibrary(): Promise<Library> {
 
 async function loadLibrary(): Promise<Library> {
   const [works, chapters] = await Promise.all([getCollection('works'), getCollection('chapters')]);
-  return buildLibrary(
-    works.map((entry) => ({
-      slug: entry.id,
-      data: entry.data,
-      notesHtml: entry.rendered?.html ?? '',
-    })),
-    chapters.map((entry) => ({
-      id: entry.id,
-      data: entry.data,
-      html: entry.rendered?.html ?? '',
-      words: Number(
-        (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[
-          wordCountField
-        ] ?? 0,
-      ),
-    })),
-  );
+  const workSources = works.map(async (entry) => ({
+    slug: entry.id,
+    data: entry.data,
+    notesHtml: entry.rendered?.html ?? '',
+    summaryHtml: await renderMarkdownField(entry.data.summary),
+  }));
+  const chapterSources = chapters.map(async (entry) => ({
+    id: entry.id,
+    data: entry.data,
+    html: entry.rendered?.html ?? '',
+    summaryHtml: await renderMarkdownField(entry.data.summary),
+    words: Number(
+      (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[
+        wordCountField
+      ] ?? 0,
+    ),
+  }));
+  return buildLibrary(await Promise.all(workSources), await Promise.all(chapterSources));
 }
 
 /** Renders a Markdown front matter field (summary, notes, end notes) to HTML. */

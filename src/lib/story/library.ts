@@ -1,3 +1,5 @@
+import { excerpt, textOf } from '../format.ts';
+import { withoutAddedText } from '../markup/vocabulary.ts';
 import { parseChapterFileName } from './layout.ts';
 import type { ChapterData, WorkData } from './schema.ts';
 import { readingMinutes } from './words.ts';
@@ -9,6 +11,8 @@ export interface WorkSource {
   data: WorkData;
   /** HTML of the work.md body (the author's notes for the whole work); empty if none. */
   notesHtml: string;
+  /** HTML of the summary field. */
+  summaryHtml: string;
 }
 
 /** A chapter as the loader hands it over. */
@@ -18,6 +22,8 @@ export interface ChapterSource {
   data: ChapterData;
   html: string;
   words: number;
+  /** HTML of the summary field; empty if none. */
+  summaryHtml: string;
 }
 
 /** A chapter with everything pages need, derived once. */
@@ -30,9 +36,14 @@ export interface Chapter {
   title: string;
   data: ChapterData;
   html: string;
+  summaryHtml: string;
+  /** For link previews and feeds: the summary as text, else the chapter's opening lines. */
+  description: string;
   words: number;
   readingMinutes: number;
   url: string;
+  /** Old URLs of a renamed chapter (`aliases`), each redirecting to `url`. */
+  aliasUrls: string[];
   previous: Chapter | undefined;
   next: Chapter | undefined;
 }
@@ -42,6 +53,9 @@ export interface Work {
   slug: string;
   data: WorkData;
   notesHtml: string;
+  summaryHtml: string;
+  /** The summary as plain text, for link previews and search results. */
+  description: string;
   chapters: Chapter[];
   words: number;
   readingMinutes: number;
@@ -91,9 +105,12 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
       title: chapter.data.title,
       data: chapter.data,
       html: chapter.html,
+      summaryHtml: chapter.summaryHtml,
+      description: excerpt(textOf(chapter.summaryHtml || withoutAddedText(chapter.html))),
       words: chapter.words,
       readingMinutes: readingMinutes(chapter.words),
       url: chapterUrl(source.slug, slug),
+      aliasUrls: (chapter.data.aliases ?? []).map((alias) => chapterUrl(source.slug, alias)),
       previous: undefined,
       next: undefined,
     }));
@@ -106,6 +123,8 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
       slug: source.slug,
       data: source.data,
       notesHtml: source.notesHtml,
+      summaryHtml: source.summaryHtml,
+      description: textOf(source.summaryHtml),
       chapters,
       words,
       readingMinutes: readingMinutes(words),
