@@ -27,8 +27,8 @@ describe('front matter text is escaped wherever it goes', () => {
     '%s shows the title as text, runs no script from it, and its head stays intact',
     (url) => {
       const { document } = pageAt(outDir, url);
-      // The home page lists works under its own h1; every other page is headed by the title.
-      const heading = document.querySelector(url === '/' ? 'main h2' : 'h1');
+      // The only work's title heads every page, the home page included.
+      const heading = document.querySelector('h1');
       expect(heading?.textContent?.trim()).toBe(title);
       expect(document.querySelector('title')?.textContent).toContain(title);
       // Executable scripts only: the JSON-LD block is inert data (checked below).
