@@ -49,8 +49,39 @@ describe('link previews', () => {
         expect(meta(document, key), key).toBeTruthy();
       }
       expect(meta(document, 'og:description')).toBe(meta(document, 'description'));
+      expect(meta(document, 'twitter:card')).toBe('summary_large_image');
+      expect(meta(document, 'og:image:alt')).toBeTruthy();
+      expect(meta(document, 'twitter:image')).toBe(meta(document, 'og:image'));
     },
   );
+
+  test.each(readerPages.map((p) => [p.url, p] as const))(
+    '%s has a 1200×630 PNG preview image that exists',
+    (_url, page) => {
+      const image = meta(page.document, 'og:image') ?? '';
+      expect(image).toMatch(/^http:\/\/localhost:4321\/.*preview\.png$/);
+      expect(resolves(image), image).toBe(true);
+      const png = readFileSync(path.join(dist, new URL(image).pathname));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // The IHDR chunk holds width and height, big-endian, at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      expect([
+        meta(page.document, 'og:image:width'),
+        meta(page.document, 'og:image:height'),
+      ]).toEqual(['1200', '630']);
+    },
+  );
+
+  test('each work and chapter has its own image, named in its alt text', () => {
+    const chapter = pageAt(dist, '/markup-showcase/arrival/').document;
+    expect(meta(chapter, 'og:image')).toBe(`${site}/markup-showcase/arrival/preview.png`);
+    expect(meta(chapter, 'og:image:alt')).toBe(
+      'Arrival: chapter 1 of The Markup Showcase, by Test Author',
+    );
+    expect(meta(pageAt(dist, '/markup-showcase/').document, 'og:image')).toBe(
+      `${site}/markup-showcase/preview.png`,
+    );
+  });
 
   test('a chapter is an article, a work a book, and the description is the summary, else the opening lines', () => {
     const arrival = pageAt(dist, '/markup-showcase/arrival/').document;

@@ -26,3 +26,9 @@ export function chapterAnchor(chapterSlug: string): string {
 
 /** `/search/`: the search page; `?q=` carries the query. */
 export const searchUrl = '/search/';
+
+/** Link-preview images: `/preview.png`, `/<work>/preview.png`, `/<work>/<chapter>/preview.png`. */
+export function previewImageUrl(workSlug?: string, chapterSlug?: string): string {
+  if (!workSlug) return '/preview.png';
+  return chapterSlug ? `/${workSlug}/${chapterSlug}/preview.png` : `/${workSlug}/preview.png`;
+}

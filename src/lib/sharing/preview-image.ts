@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+
+/** Link-preview images are 1200×630, the size Open Graph and Twitter Cards expect. */
+export const previewSize = { width: 1200, height: 630 } as const;
+
+/** What a preview image says. */
+export interface PreviewText {
+  /** Small line at the top: the site, or the work a chapter belongs to. */
+  eyebrow: string;
+  title: string;
+  /** Under the title: the chapter's place in its work, or the work's status. */
+  subtitle?: string | undefined;
+  author?: string | undefined;
+}
+
+// The site's reading face, read from the self-hosted package: no network at build time.
+const fontDir = path.resolve('node_modules/@fontsource/literata/files');
+let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+
+/** Renders a preview image in the site's look (paper, ink, accent, Literata) as a PNG. */
+export async function renderPreviewImage(text: PreviewText): Promise<Buffer> {
+  fonts ??= [400, 700].map((weight) => ({
+    name: 'Literata',
+    data: readFileSync(path.join(fontDir, `literata-latin-${weight}-normal.woff`)),
+    weight: weight as 400 | 700,
+    style: 'normal' as const,
+  }));
+  const titleSize = text.title.length > 60 ? 56 : text.title.length > 30 ? 68 : 84;
+  const line = (style: Record<string, unknown>, content: string) =>
+    el('div', { display: 'flex', ...style }, content);
+  const node = el(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: '100%',
+      height: '100%',
+      padding: '72px 88px',
+      background: '#fbf8f2',
+      color: '#29241f',
+      fontFamily: 'Literata',
+      borderLeft: '24px solid #8f3b1b',
+    },
+    [
+      line({ fontSize: 30, color: '#675d52', marginBottom: 120 }, clip(text.eyebrow, 70)),
+      line({ fontSize: titleSize, fontWeight: 700, lineHeight: 1.15 }, clip(text.title, 110)),
+      ...(text.subtitle
+        ? [line({ marginTop: 24, fontSize: 34, color: '#675d52' }, clip(text.subtitle, 80))]
+        : []),
+      ...(text.author
+        ? [line({ marginTop: 20, fontSize: 34, color: '#8f3b1b' }, clip(`by ${text.author}`, 70))]
+        : []),
+    ],
+  );
+  const svg = await satori(node as never, { ...previewSize, fonts });
+  return new Resvg(svg, { fitTo: { mode: 'width', value: previewSize.width } }).render().asPng();
+}
+
+/** A satori element: the plain-object form of JSX, so no JSX runtime is needed. */
+function el(type: string, style: Record<string, unknown>, children: unknown) {
+  return { type, props: { style, children } };
+}
+
+/** Long titles end in an ellipsis instead of running off the image. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,22 @@
+// /<work>/preview.png: a work's link-preview image.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { renderPreviewImage } from '../../lib/sharing/preview-image.ts';
+import { getLibrary, type Work } from '../../lib/story/index.ts';
+
+export const getStaticPaths = (async () => {
+  const library = await getLibrary();
+  return library.works.map((work) => ({ params: { work: work.slug }, props: { work } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ work: Work }> = async ({ props: { work } }) => {
+  const chapters = work.chapters.length;
+  const png = await renderPreviewImage({
+    eyebrow: work.data.series
+      ? `${work.data.series.name}, part ${work.data.series.part}`
+      : 'A story',
+    title: work.data.title,
+    subtitle: `${work.data.status === 'complete' ? 'Complete' : 'In progress'} · ${chapters} ${chapters === 1 ? 'chapter' : 'chapters'}`,
+    author: work.data.author,
+  });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};

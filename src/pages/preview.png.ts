@@ -1,0 +1,17 @@
+// /preview.png: the site's link-preview image (home, search, and pages of no single work).
+import type { APIRoute } from 'astro';
+import { getSiteTitle } from '../lib/site.ts';
+import { renderPreviewImage } from '../lib/sharing/preview-image.ts';
+import { getLibrary } from '../lib/story/index.ts';
+
+export const GET: APIRoute = async () => {
+  const library = await getLibrary();
+  const [only, ...others] = library.works;
+  const png = await renderPreviewImage({
+    eyebrow: 'Read online',
+    title: getSiteTitle(library),
+    subtitle: others.length === 0 && only ? only.description : `${library.works.length} works`,
+    author: others.length === 0 ? only?.data.author : undefined,
+  });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};
