@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/bench/browser.ts';
 import { checkBudgets, round, type SizeResult } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
 import { folderSize, weighPage } from '../lib/bench/page-weight.ts';
@@ -53,17 +53,7 @@ for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof
   runs.push({ size, contentDir, words });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await launchChromium();
 const results: SizeResult[] = [];
 try {
   for (const run of runs) results.push(await measure(run));

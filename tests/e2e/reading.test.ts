@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
+import { launchBrowser, openPage, serveSite, type StaticSite } from '../support/browser.ts';
 import { distOf } from '../support/sites.ts';
 
 let browser: Browser;
@@ -20,18 +20,8 @@ afterAll(async () => {
   await library?.close();
 });
 
-/** Opens a page in a fresh context (a phone-sized window by default); closing the page closes both. */
-async function open(
-  site: StaticSite,
-  path: string,
-  options: Parameters<Browser['newContext']>[0] = {},
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  await page.goto(`${site.origin}${path}`);
-  return page;
-}
+const open = (site: StaticSite, path: string, options: Parameters<Browser['newContext']>[0] = {}) =>
+  openPage(browser, site, path, options);
 
 describe('reading the story', () => {
   test('a reader goes from the home page to the work and into Part 1', async () => {

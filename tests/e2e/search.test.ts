@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
+import { launchBrowser, openPage, serveSite, type StaticSite } from '../support/browser.ts';
 import { distOf } from '../support/sites.ts';
 
 let browser: Browser;
@@ -20,17 +20,8 @@ afterAll(async () => {
   await library?.close();
 });
 
-async function open(
-  site: StaticSite,
-  path: string,
-  options: Parameters<Browser['newContext']>[0] = {},
-) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  await page.goto(`${site.origin}${path}`);
-  return page;
-}
+const open = (site: StaticSite, path: string, options: Parameters<Browser['newContext']>[0] = {}) =>
+  openPage(browser, site, path, options);
 
 const results = (page: Page) => page.locator('passage-search[data-mode="page"] a[data-result]');
 const status = (page: Page) => page.locator('passage-search[data-mode="page"] [data-status]');

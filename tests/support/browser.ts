@@ -1,27 +1,19 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { StaticSite } from '../../src/lib/bench/serve-static.ts';
 
-/** Debian's Chromium; never a downloaded browser. `CHROMIUM_PATH` overrides it. */
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-/** Launches headless Chromium with everything that reaches for the network turned off. */
-export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `No Chromium at ${chromiumPath}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
-
+export { launchChromium as launchBrowser } from '../../src/lib/bench/browser.ts';
 export { serveStatic as serveSite, type StaticSite } from '../../src/lib/bench/serve-static.ts';
+
+/** Opens a page in a fresh context (a phone-sized window by default); closing the page closes both. */
+export async function openPage(
+  browser: Browser,
+  site: StaticSite,
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  await page.goto(`${site.origin}${path}`);
+  return page;
+}

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { slugify } from '../slug.ts';
 import { hasAttribute } from './hast-attributes.ts';
 import { attributes, passageIdPrefix } from './vocabulary.ts';
 
@@ -76,14 +77,7 @@ function isMarker(element: Element): boolean {
 
 /** `"Clark, you can't save everyone"` -> `clark-you-cant-save-everyone` (ASCII, diacritics folded). */
 export function slugOfOpening(text: string, words: number): string {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/['’‘ʼ]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .slice(0, words)
-    .join('-');
+  return slugify(text, words);
 }
 
 /** A short, stable base-36 FNV-1a hash of the text. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { slugify } from '../slug.ts';
 
 /** The file every work folder must hold. */
 export const workFile = 'work.md';
@@ -25,13 +26,7 @@ export function isSlug(value: string): boolean {
 
 /** A URL slug suggested for an arbitrary name (`"The Farm!"` -> `"the-farm"`). */
 export function suggestSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .join('-');
+  return slugify(name);
 }
 
 /** The story folder a build reads: `CONTENT_DIR` if set, else `./content`, made absolute. */
