@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadPages, visibleText, type Page } from '../support/html.ts';
+import { loadPages, visibleText } from '../support/html.ts';
 import { availableSites, distOf } from '../support/sites.ts';
 
 // Invariants over every page of every test site: structure, not prose.
@@ -92,5 +92,3 @@ describe.each(availableSites)('every page of the %s site', (site) => {
 function resolveAsset(dist: string, pathname: string): 'asset' | undefined {
   return existsSync(path.join(dist, pathname)) && !pathname.endsWith('/') ? 'asset' : undefined;
 }
-
-export type { Page };

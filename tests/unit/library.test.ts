@@ -15,6 +15,8 @@ const chapter = (
   id,
   html: '<p>x</p>',
   summaryHtml: '',
+  notesHtml: '',
+  endNotesHtml: '',
   words,
   data: { title: id, ...data },
 });

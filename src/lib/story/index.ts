@@ -29,6 +29,8 @@ async function loadLibrary(): Promise<Library> {
     data: entry.data,
     html: entry.rendered?.html ?? '',
     summaryHtml: await renderMarkdownField(entry.data.summary),
+    notesHtml: await renderMarkdownField(entry.data.notes),
+    endNotesHtml: await renderMarkdownField(entry.data.endNotes),
     words: Number(
       (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[
         wordCountField
@@ -37,6 +39,3 @@ async function loadLibrary(): Promise<Library> {
   }));
   return buildLibrary(await Promise.all(workSources), await Promise.all(chapterSources));
 }
-
-/** Renders a Markdown front matter field (summary, notes, end notes) to HTML. */
-export { renderMarkdownField };

@@ -22,8 +22,10 @@ export interface ChapterSource {
   data: ChapterData;
   html: string;
   words: number;
-  /** HTML of the summary field; empty if none. */
+  /** HTML of the summary, notes and end notes fields; empty where absent. */
   summaryHtml: string;
+  notesHtml: string;
+  endNotesHtml: string;
 }
 
 /** A chapter with everything pages need, derived once. */
@@ -37,6 +39,8 @@ export interface Chapter {
   data: ChapterData;
   html: string;
   summaryHtml: string;
+  notesHtml: string;
+  endNotesHtml: string;
   /** For link previews and feeds: the summary as text, else the chapter's opening lines. */
   description: string;
   words: number;
@@ -106,6 +110,8 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
       data: chapter.data,
       html: chapter.html,
       summaryHtml: chapter.summaryHtml,
+      notesHtml: chapter.notesHtml,
+      endNotesHtml: chapter.endNotesHtml,
       description: excerpt(textOf(chapter.summaryHtml || withoutAddedText(chapter.html))),
       words: chapter.words,
       readingMinutes: readingMinutes(chapter.words),
