@@ -1,5 +1,6 @@
 import { loadPagefind, type PagefindPage, type PagefindSearch } from './pagefind.ts';
 import { normalizeQuery, rankedPassages } from './search-ranking.ts';
+import { isFreeKeyPress } from './keyboard.ts';
 
 /** Chapters per batch of results: each loads its chapter's fragment, the bulk of a query's bytes. */
 const chaptersPerBatch = 5;
@@ -221,10 +222,7 @@ function scrollKey(): string {
 
 /** `/` anywhere but in a field focuses search: the search page's own field, else the header's. */
 function focusSearchOnSlash(event: KeyboardEvent) {
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-  const target = event.target as HTMLElement;
-  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'))
-    return;
+  if (event.key !== '/' || !isFreeKeyPress(event)) return;
   const field =
     document.querySelector<HTMLInputElement>(
       'passage-search[data-mode="page"] input[type="search"]',

@@ -82,10 +82,12 @@ describe('the library site', () => {
   test('a work page shows its summary, notes, labels, status and counts', () => {
     const { document } = pageAt(dist, '/markup-showcase/');
     expect(document.querySelector('h1')?.textContent).toBe('The Markup Showcase');
-    expect(document.querySelector('#summary-heading + div em')?.textContent).toBe('scenes');
-    expect(document.querySelector('#work-notes-heading + div strong')?.textContent).toBe(
-      'thank you',
-    );
+    expect(
+      document.querySelector('[aria-labelledby="summary-heading"] > div em')?.textContent,
+    ).toBe('scenes');
+    expect(
+      document.querySelector('[aria-labelledby="work-notes-heading"] > div strong')?.textContent,
+    ).toBe('thank you');
     const facts = Object.fromEntries(
       Array.from(document.querySelectorAll('dl dt')).map((dt) => [
         dt.textContent,

@@ -43,8 +43,12 @@ describe("the author's words survive, complete and in order", () => {
     const actual = [
       ...renderedWords(dist, '/entwined-destinies/', 'h1'),
       ...renderedWords(dist, '/entwined-destinies/part-1/', 'h1'),
-      ...renderedWords(dist, '/entwined-destinies/', '#summary-heading + div'),
-      ...renderedWords(dist, '/entwined-destinies/', '#work-notes-heading + div'),
+      ...renderedWords(dist, '/entwined-destinies/', '[aria-labelledby="summary-heading"] > div'),
+      ...renderedWords(
+        dist,
+        '/entwined-destinies/',
+        '[aria-labelledby="work-notes-heading"] > div',
+      ),
       ...renderedWords(dist, '/entwined-destinies/part-1/', '.story-text'),
     ];
     expect(firstDifference(expected, actual)).toBeUndefined();

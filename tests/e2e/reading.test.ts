@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, serveSite, type StaticSite } from '../support/browser.ts';
 import { distOf } from '../support/sites.ts';
@@ -142,25 +142,106 @@ describe('every page type is accessible and fits a phone', () => {
     ['work', '/markup-showcase/'],
     ['chapter', '/markup-showcase/arrival/'],
     ['entire work', '/markup-showcase/all/'],
+    ['search', '/search/?q=train'],
     ['not found', '/404.html'],
   ] as const;
 
+  // The system's light and dark, and the reader's own themes (sepia; dark on a light system).
+  const themes = {
+    'system light': { colorScheme: 'light', theme: undefined },
+    'system dark': { colorScheme: 'dark', theme: undefined },
+    sepia: { colorScheme: 'light', theme: 'sepia' },
+    'chosen dark': { colorScheme: 'light', theme: 'dark' },
+  } as const;
+
+  async function openThemed(path: string, themeName: keyof typeof themes) {
+    const { colorScheme, theme } = themes[themeName];
+    const page = await open(library, path, { colorScheme });
+    if (theme) {
+      await page.evaluate(
+        (t) => localStorage.setItem('reader-settings', `{"theme":"${t}"}`),
+        theme,
+      );
+      await page.reload();
+    }
+    await page.waitForLoadState('networkidle');
+    return page;
+  }
+
+  async function axeViolations(page: Page, include?: string) {
+    const builder = new AxeBuilder({ page }).withTags([
+      'wcag2a',
+      'wcag2aa',
+      'wcag21a',
+      'wcag21aa',
+      'wcag22aa',
+      'best-practice',
+    ]);
+    if (include) builder.include(include);
+    const results = await builder.analyze();
+    expect(results.passes.length).toBeGreaterThan(include ? 3 : 20); // axe really ran its rules
+    return results.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }
+
   test.each(
     pages.flatMap(([name, path]) =>
-      (['light', 'dark'] as const).map((scheme) => [name, scheme, path] as const),
+      (Object.keys(themes) as (keyof typeof themes)[]).map((theme) => [name, theme, path] as const),
     ),
-  )('the %s page has no axe violations (%s)', async (_name, colorScheme, path) => {
-    const page = await open(library, path, { colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(results.passes.length).toBeGreaterThan(20); // axe really ran its rules on this page
-    expect(
-      results.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      ),
-    ).toEqual([]);
+  )('the %s page has no axe violations (%s)', async (_name, theme, path) => {
+    const page = await openThemed(path, theme);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  test.each(Object.keys(themes) as (keyof typeof themes)[])(
+    'the open settings panel and the shortcuts list have no axe violations (%s)',
+    async (theme) => {
+      const page = await openThemed('/markup-showcase/arrival/', theme);
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      await expect.poll(() => page.locator('#reader-settings').isVisible()).toBe(true);
+      expect(await axeViolations(page, '#reader-settings')).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Shift+?');
+      await expect.poll(() => page.locator('#keyboard-shortcuts').isVisible()).toBe(true);
+      expect(await axeViolations(page, '#keyboard-shortcuts')).toEqual([]);
+      await page.close();
+    },
+  );
+
+  test('at the largest text size a chapter still fits a 320 px screen, and so does the settings panel', async () => {
+    const page = await open(library, '/markup-showcase/arrival/', {
+      viewport: { width: 320, height: 640 },
+    });
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'reader-settings',
+        '{"size":"xxl","width":"wide","font":"hyperlegible"}',
+      ),
+    );
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    const panel = await page.locator('#reader-settings').boundingBox();
+    expect(panel!.x).toBeGreaterThanOrEqual(0);
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(320);
+    await page.close();
+  });
+
+  test('at 200% zoom (a 640 px wide window at twice the pixel density) nothing overflows', async () => {
+    for (const path of pages.map(([, p]) => p)) {
+      const page = await open(library, path, {
+        viewport: { width: 640, height: 400 },
+        deviceScaleFactor: 2,
+      });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        640,
+      );
+      await page.close();
+    }
   });
 
   test.each(pages)(

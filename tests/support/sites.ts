@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -72,10 +73,13 @@ export function runAstroBuild(
  * e2e tiers share it, and re-running tests after a test-only change costs nothing.
  */
 export function ensureSite(name: SiteName): string {
-  const dist = distOf(name);
+  return ensureBuild(sites[name], distOf(name));
+}
+
+function ensureBuild(contentDir: string, dist: string): string {
   const stamp = path.join(path.dirname(dist), 'fingerprint');
   const fingerprint = fingerprintOf([
-    sites[name],
+    contentDir,
     'src',
     'public',
     'astro.config.mjs',
@@ -86,12 +90,38 @@ export function ensureSite(name: SiteName): string {
   const fresh = `${dist}.building`;
   rmSync(fresh, { recursive: true, force: true });
   mkdirSync(path.dirname(dist), { recursive: true });
-  const result = runAstroBuild(sites[name], fresh);
-  if (result.status !== 0) throw new Error(`building the "${name}" site failed:\n${result.output}`);
+  const result = runAstroBuild(contentDir, fresh);
+  if (result.status !== 0) throw new Error(`building ${contentDir} failed:\n${result.output}`);
   rmSync(dist, { recursive: true, force: true });
   renameSync(fresh, dist);
   writeFileSync(stamp, fingerprint);
   return dist;
+}
+
+/**
+ * The library fixture as its author might revise it after a reader's visit: "The Letter"
+ * removed, an epilogue added at the end, and the opening paragraph of "Departure" rewritten (so
+ * its passage id changes). Built on demand by the browser tests of resuming.
+ */
+export function ensureRevisedLibrary(): string {
+  const content = path.join(root, '.tmp/content/library-revised');
+  rmSync(content, { recursive: true, force: true });
+  cpSync(sites.library, content, { recursive: true });
+  const work = path.join(content, 'markup-showcase');
+  rmSync(path.join(work, '02-the-letter.md'));
+  const departure = path.join(work, '05-departure.md');
+  writeFileSync(
+    departure,
+    readFileSync(departure, 'utf8').replace(
+      'The train left at 9:05 sharp',
+      'The train left at a quarter past nine',
+    ),
+  );
+  writeFileSync(
+    path.join(work, '06-epilogue.md'),
+    '---\ntitle: "Epilogue"\npublished: 2024-04-01\n---\n\nAda wrote home from the city.\n',
+  );
+  return ensureBuild(content, path.join(root, '.tmp/sites/library-revised/dist'));
 }
 
 function fingerprintOf(entries: string[]): string {

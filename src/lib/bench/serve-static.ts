@@ -30,7 +30,11 @@ export interface StaticSite {
  * gzipped when the browser accepts it, a miss gets 404.html with status 404. For the browser
  * tests and the benchmark; never a production server.
  */
-export async function serveStatic(dist: string): Promise<StaticSite> {
+export async function serveStatic(
+  dist: string,
+  /** A fixed port, to serve another build at the same origin (same storage) as an earlier one. */
+  port = 0,
+): Promise<StaticSite> {
   const root = path.resolve(dist);
   const notFound = readFileSync(path.join(root, '404.html'));
   const server = createServer((req, res) => {
@@ -51,10 +55,9 @@ export async function serveStatic(dist: string): Promise<StaticSite> {
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

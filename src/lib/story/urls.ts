@@ -24,6 +24,11 @@ export function chapterAnchor(chapterSlug: string): string {
   return `chapter-${chapterSlug}`;
 }
 
+/** `/<work>/chapters.json`: the work's chapters (slug, URL), for "Continue reading" on the home page. */
+export function chapterListUrl(workSlug: string): string {
+  return `/${workSlug}/chapters.json`;
+}
+
 /** `/search/`: the search page; `?q=` carries the query. */
 export const searchUrl = '/search/';
 

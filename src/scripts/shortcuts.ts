@@ -1,0 +1,29 @@
+/**
+ * Site-wide keys: ← and → for the previous and next chapter (the page's rel=prev/next links),
+ * ? for the list of shortcuts. `/` for search lives with the search field (passage-search.ts).
+ */
+import { isFreeKeyPress } from './keyboard.ts';
+
+const dialog = document.querySelector<HTMLDialogElement>('#keyboard-shortcuts');
+
+function follow(rel: 'prev' | 'next') {
+  const link = document.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);
+  if (link) location.assign(link.href);
+}
+
+document.addEventListener('keydown', (event) => {
+  if (!isFreeKeyPress(event)) return;
+  // While a dialog or the settings panel is open, keys belong to it.
+  if (document.querySelector('dialog[open], [popover]:popover-open')) return;
+  if (event.key === '?') {
+    event.preventDefault();
+    dialog?.showModal();
+  } else if (event.key === 'ArrowLeft' && !event.shiftKey) {
+    follow('prev');
+  } else if (event.key === 'ArrowRight' && !event.shiftKey) {
+    follow('next');
+  }
+});
+
+for (const button of document.querySelectorAll('[data-show-shortcuts]'))
+  button.addEventListener('click', () => dialog?.showModal());
