@@ -17,7 +17,12 @@ export default defineConfig({
   trailingSlash: 'always',
   // Builds that run side by side (tests, the benchmark) each keep their own content cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages render on one thread, but preview images rasterise and compress on the thread pool
+    // (src/lib/sharing/preview-image.ts): a few routes in flight keep both busy.
+    concurrency: 4,
+  },
   // A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles, so
   // nothing inline runs without a hash. Pagefind needs 'wasm-unsafe-eval' and its worker.
   security: {

@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../lib/bench/browser.ts';
 import { checkBudgets, round, type SizeResult } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
-import { folderSize, weighPage } from '../lib/bench/page-weight.ts';
+import { folderSize, fontDownloads, weighPage } from '../lib/bench/page-weight.ts';
+import { runLighthouse } from '../lib/bench/lighthouse.ts';
 import { measureSearch } from '../lib/bench/search-cost.ts';
 import { serveStatic } from '../lib/bench/serve-static.ts';
 
@@ -87,29 +88,35 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
   const pageUrl = chapterPages[0]!;
   const weight = weighPage(dist, pageUrl);
   const output = folderSize(dist);
-  const result: SizeResult = {
-    size: run.size,
-    chapters: chapterPages.length,
-    words,
-    build,
-    output: { files: output.files, MB: round(output.bytes / 1024 / 1024) },
-    wordsPerSecond: Math.round(words / build.seconds),
-    page: {
-      url: pageUrl,
-      htmlKB: kb(weight.html.raw),
-      htmlGzipKB: kb(weight.html.gzip),
-      ownTextGzipKB: kb(weight.ownTextGzip),
-      chromeGzipKB: kb(weight.chromeGzip),
-      cssGzipKB: kb(weight.css.gzip),
-      jsGzipKB: kb(weight.js.gzip),
-      fontsKB: kb(weight.fonts.raw),
-      renderBlockingScripts: weight.renderBlockingScripts,
-    },
-  };
-  if (existsSync(path.join(dist, 'pagefind'))) {
-    const index = folderSize(path.join(dist, 'pagefind'));
-    const server = await serveStatic(dist);
-    try {
+  const server = await serveStatic(dist);
+  try {
+    const result: SizeResult = {
+      size: run.size,
+      chapters: chapterPages.length,
+      words,
+      build,
+      output: { files: output.files, MB: round(output.bytes / 1024 / 1024) },
+      wordsPerSecond: Math.round(words / build.seconds),
+      page: {
+        url: pageUrl,
+        htmlKB: kb(weight.html.raw),
+        htmlGzipKB: kb(weight.html.gzip),
+        ownTextGzipKB: kb(weight.ownTextGzip),
+        chromeGzipKB: kb(weight.chromeGzip),
+        cssGzipKB: kb(weight.css.gzip),
+        jsGzipKB: kb(weight.js.gzip),
+        fontsKB: kb(await fontDownloads(browser, `${server.origin}${pageUrl}`)),
+        fontsOfferedKB: kb(weight.fontsOffered.raw),
+        renderBlockingScripts: weight.renderBlockingScripts,
+      },
+    };
+    // Lighthouse for the real story's chapter page, the page readers spend their time on.
+    if (run.size === 'story') {
+      console.error('running Lighthouse on the story…');
+      result.lighthouse = await runLighthouse(`${server.origin}${pageUrl}`);
+    }
+    if (existsSync(path.join(dist, 'pagefind'))) {
+      const index = folderSize(path.join(dist, 'pagefind'));
       const queries = run.queries ?? searchQueries(dist, chapterPages);
       const costs = await measureSearch(browser, server.origin, queries);
       result.search = {
@@ -123,11 +130,11 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
           chapters: c.chapters,
         })),
       };
-    } finally {
-      await server.close();
     }
+    return result;
+  } finally {
+    await server.close();
   }
-  return result;
 }
 
 /** `astro build` as `npm run build` runs it, under GNU time for peak memory where it exists. */
@@ -222,7 +229,7 @@ function printTable(rows: SizeResult[]) {
     'chrome gz',
     'CSS gz',
     'JS gz',
-    'fonts',
+    'fonts (offered)',
     'index MB',
     'query 1 KB/ms',
     'query 2 KB/ms',
@@ -241,7 +248,7 @@ function printTable(rows: SizeResult[]) {
     String(r.page.chromeGzipKB),
     String(r.page.cssGzipKB),
     String(r.page.jsGzipKB),
-    String(r.page.fontsKB),
+    `${r.page.fontsKB} (${r.page.fontsOfferedKB})`,
     String(r.search?.indexMB ?? '-'),
     r.search?.queries[0] ? `${r.search.queries[0].KB} / ${r.search.queries[0].msToResults}` : '-',
     r.search?.queries[1] ? `${r.search.queries[1].KB} / ${r.search.queries[1].msToResults}` : '-',
@@ -249,6 +256,12 @@ function printTable(rows: SizeResult[]) {
   console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const line of lines) console.log(`| ${line.join(' | ')} |`);
   for (const r of rows) {
+    if (r.lighthouse) {
+      const { performance, accessibility, bestPractices, seo } = r.lighthouse;
+      console.log(
+        `  ${r.size} Lighthouse (mobile) ${r.page.url}: performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`,
+      );
+    }
     for (const q of r.search?.queries ?? [])
       console.log(
         `  ${r.size} search "${q.query}": ${q.KB} KB in ${q.requests} requests, ${q.msToResults} ms, ${q.chapters} chapters`,

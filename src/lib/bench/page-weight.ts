@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
+import type { Browser } from 'playwright-core';
 
 /** Raw and gzip bytes. */
 export interface Bytes {
@@ -18,7 +19,8 @@ export interface PageWeight {
   chromeGzip: number;
   css: Bytes;
   js: Bytes;
-  fonts: Bytes;
+  /** Every web font the page's CSS names, downloaded or not. */
+  fontsOffered: Bytes;
   /** External scripts in <head> that block rendering (no async, defer or type=module). */
   renderBlockingScripts: number;
 }
@@ -60,7 +62,7 @@ export function weighPage(dist: string, url: string): PageWeight {
     chromeGzip: htmlBytes.gzip - ownTextGzip,
     css: sum(css.map(bytesOf)),
     js: sum([...js.map(bytesOf), ...inlineScripts.map(bytesOf)]),
-    fonts: sum(
+    fontsOffered: sum(
       [...fontUrls].map((href) => ({ raw: asset(href).length, gzip: asset(href).length })),
     ),
     renderBlockingScripts: Array.from(document.querySelectorAll('head script[src]')).filter(
@@ -110,4 +112,28 @@ export function folderSize(dir: string): { files: number; bytes: number } {
   };
   walk(dir);
   return { files, bytes };
+}
+
+/**
+ * The web fonts a page really downloads in Chromium with the reader's default settings: the
+ * stylesheet offers more faces (the typefaces a reader can choose), and a browser fetches a face
+ * only when text on screen uses it.
+ */
+export async function fontDownloads(browser: Browser, pageUrl: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    let bytes = 0;
+    const pending: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() === 'font')
+        pending.push(request.sizes().then((sizes) => void (bytes += sizes.responseBodySize)));
+    });
+    await page.goto(pageUrl, { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    await Promise.all(pending);
+    return bytes;
+  } finally {
+    await context.close();
+  }
 }

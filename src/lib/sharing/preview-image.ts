@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
+import { encodePng } from './png.ts';
 
 /** Link-preview images are 1200×630, the size Open Graph and Twitter Cards expect. */
 export const previewSize = { width: 1200, height: 630 } as const;
@@ -56,7 +57,10 @@ export async function renderPreviewImage(text: PreviewText): Promise<Buffer> {
     ],
   );
   const svg = await satori(node as never, { ...previewSize, fonts });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: previewSize.width } }).render().asPng();
+  // Rasterised and compressed off the main thread: with `build.concurrency`, pages render
+  // meanwhile (see astro.config.mjs).
+  const image = await renderAsync(svg, { fitTo: { mode: 'width', value: previewSize.width } });
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /** A satori element: the plain-object form of JSX, so no JSX runtime is needed. */
