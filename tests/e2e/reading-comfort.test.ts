@@ -23,8 +23,8 @@ const bohemia2 = `${holmes}a-scandal-in-bohemia-2/`;
 /**
  * Records, in every page of the context, the state of the page before it is first painted: the
  * attributes on <html> when <body> is created (nothing of the body exists yet, so nothing of it
- * can have been painted), and computed styles in the first animation frame (which runs before
- * the first frame is painted).
+ * can have been painted), and the reading column's style and the notes' folding in the first
+ * frame that shows them.
  */
 async function recordFirstPaint(context: BrowserContext) {
   await context.addInitScript(() => {
@@ -37,18 +37,25 @@ async function recordFirstPaint(context: BrowserContext) {
       );
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
-    requestAnimationFrame(() => {
+    // Every frame until the page has loaded: what each element looked like in the first frame
+    // that contained it (a frame's callbacks run just before that frame is painted).
+    const notes = new Map<string, boolean>();
+    const frame = () => {
       const reading = document.querySelector('.reading');
-      const style = reading && getComputedStyle(reading);
-      record.background = getComputedStyle(document.documentElement).backgroundColor;
-      record.fontFamily = style?.fontFamily;
-      record.fontSize = style?.fontSize;
-      record.lineHeight = style?.lineHeight;
-      record.maxWidth = style?.maxWidth;
-      record.notesOpen = [...document.querySelectorAll('details[data-notes]')].map(
-        (d) => `${(d as HTMLElement).dataset.notes}:${(d as HTMLDetailsElement).open}`,
-      );
-    });
+      if (reading && record.fontFamily === undefined) {
+        const style = getComputedStyle(reading);
+        record.background = getComputedStyle(document.documentElement).backgroundColor;
+        record.fontFamily = style.fontFamily;
+        record.fontSize = style.fontSize;
+        record.lineHeight = style.lineHeight;
+        record.maxWidth = style.maxWidth;
+      }
+      for (const details of document.querySelectorAll<HTMLDetailsElement>('details[data-notes]'))
+        if (!notes.has(details.dataset.notes!)) notes.set(details.dataset.notes!, details.open);
+      record.notesOpen = [...notes].map(([kind, open]) => `${kind}:${open}`);
+      if (document.readyState !== 'complete') requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
   });
 }
 

@@ -7,6 +7,7 @@ import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
 import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts';
 import { remarkScenes } from './scenes.ts';
 import { rehypeSearchAnchors } from './search-anchors.ts';
+import { remarkSmartPunctuation } from './smart-punctuation.ts';
 import { remarkWordCount } from './word-count.ts';
 
 /**
@@ -29,16 +30,14 @@ export const remarkPlugins: RemarkPlugins = [
 export const rehypePlugins: RehypePlugins = [rehypeSlug, rehypePassageAnchors, rehypeSearchAnchors];
 
 /**
- * Typography (curly quotes, dashes, ellipses) by the remark-smartypants that Astro's processor
- * already runs: `--` is an en dash and `---` an em dash, as authors type them.
+ * The Markdown options handed to `@astrojs/markdown-remark`'s `unified()` processor. Typography
+ * (curly quotes, `--` an en dash and `---` an em dash, as authors type them) comes first, where
+ * Astro would run its own SmartyPants, by our faster plugin with the same output.
  */
-export const smartypants = { dashes: 'oldschool' } as const;
-
-/** The Markdown options handed to `@astrojs/markdown-remark`'s `unified()` processor. */
 export const markdownOptions = {
-  remarkPlugins,
+  remarkPlugins: [remarkSmartPunctuation, ...remarkPlugins],
   rehypePlugins,
-  smartypants,
+  smartypants: false,
   // Chapters are plain CommonMark (the content contract): no autolinked "www.", no tables.
   gfm: false,
 };

@@ -2,7 +2,7 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import remarkDirective from 'remark-directive';
 import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
 import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts';
-import { smartypants } from './index.ts';
+import { remarkSmartPunctuation } from './smart-punctuation.ts';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -16,8 +16,9 @@ export async function renderMarkdownField(markdown: string | undefined): Promise
   renderer ??= createMarkdownProcessor({
     syntaxHighlight: false,
     gfm: false,
-    smartypants,
+    smartypants: false,
     remarkPlugins: [
+      remarkSmartPunctuation,
       remarkDirective,
       [remarkRestoreUnownedDirectives, { owned: [] }],
       remarkRefuseRawHtml,
