@@ -1,7 +1,7 @@
 /**
  * remark plugin: SmartyPants typography — curly quotes and apostrophes, `--` → –, `---` → —,
  * `...` → …, ``` `` ``` and `''` → “ ”. It makes exactly the changes Astro's built-in
- * `remark-smartypants` (with `dashes: 'oldschool'`) makes, about ten times faster: that plugin
+ * `remark-smartypants` (with `dashes: 'oldschool'`) makes, about five times faster: that plugin
  * tokenises every chapter twice with a natural-language parser, which was four fifths of the
  * time spent rendering Markdown. Its rules are kept as they are (see retext-smartypants); only
  * the tokenising is ours, and a unit test renders the story and a whole book with both plugins
