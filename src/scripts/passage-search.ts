@@ -1,5 +1,5 @@
 import { loadPagefind, type PagefindPage, type PagefindSearch } from './pagefind.ts';
-import { normalizeQuery, rankedPassages } from './search-ranking.ts';
+import { finishedWords, normalizeQuery, rankedPassages } from './search-ranking.ts';
 import { isFreeKeyPress } from './keyboard.ts';
 
 /** Chapters per batch of results: each loads its chapter's fragment, the bulk of a query's bytes. */
@@ -130,12 +130,12 @@ class PassageSearch extends HTMLElement {
       return;
     }
     // Wait for a pause in typing, then search once. Pagefind's debouncedSearch would preload the
-    // index for every keystroke ("p", "pa"…), and short prefixes span many index chunks; from
-    // three letters on, a prefix lands in the chunk of the finished word, so fetch it early.
+    // index for every keystroke ("p", "pa"…), and a prefix can span index chunks the finished
+    // word does not need; only words already followed by a space are fetched early.
     const token = ++this.#searchToken;
     const filters = work ? { filters: { work } } : {};
-    if ((query.split(/\s+/).at(-1)?.length ?? 0) >= 3)
-      void pagefind.preload(normalizeQuery(query), filters);
+    const typed = finishedWords(this.#input.value);
+    if (typed) void pagefind.preload(normalizeQuery(typed), filters);
     await new Promise((resolve) => setTimeout(resolve, typingPause));
     if (token !== this.#searchToken) return;
     const search = await pagefind.search(normalizeQuery(query), filters);

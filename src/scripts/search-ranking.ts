@@ -9,6 +9,12 @@ export function normalizeQuery(query: string): string {
   return query.replace(/[‘’ʼ]/g, "'").replace(/[“”„]/g, '"');
 }
 
+/** The words of a query being typed that are finished (a space follows them); '' if none. */
+export function finishedWords(input: string): string {
+  const end = input.search(/\s+\S*$/);
+  return end === -1 ? '' : input.slice(0, end).trim();
+}
+
 /**
  * A chapter's matching passages: those whose text holds the query as written (a phrase) first,
  * then by Pagefind's weighted hits, ties in reading order. Pagefind matches words by stem and

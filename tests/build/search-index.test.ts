@@ -91,4 +91,16 @@ describe('the search index of the library site', () => {
     expect(titled.get('p-back-at-the-gate-ben')).toBe('Scene 2');
     expect(titled.get('p-the-end-of-the-arrival')).toBe('Scene 3');
   });
+
+  test("a chapter's text is in its fragment once: passage anchors carry no copy of it", () => {
+    for (const page of chapterPages) {
+      const fragment = byUrl.get(page.url)!;
+      const passageAnchors = fragment.anchors.filter((a) => a.id.startsWith('p-'));
+      expect(passageAnchors.length).toBeGreaterThan(0);
+      for (const anchor of passageAnchors) expect(anchor.text, anchor.id).toBe('');
+      // And the page itself keeps each id on its paragraph, where shared links point.
+      for (const anchor of passageAnchors)
+        expect(page.document.getElementById(anchor.id)?.tagName).toBe('P');
+    }
+  });
 });

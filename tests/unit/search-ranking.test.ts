@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { PagefindPage, PagefindSubResult } from '../../src/scripts/pagefind.ts';
 import {
+  finishedWords,
   foldForMatching,
   normalizeQuery,
   rankedPassages,
@@ -54,4 +55,12 @@ test('without a phrase, more hits rank first and ties keep reading order; at mos
 test('queries fold case, apostrophes, diacritics and punctuation for phrase matching', () => {
   expect(foldForMatching('Lex’s ZOÖLOGICAL “garden”!')).toBe(' lexs zoological garden ');
   expect(normalizeQuery('Lex’s “alarm”')).toBe('Lex\'s "alarm"');
+});
+
+test('only words followed by a space are finished, so a prefix being typed is not fetched early', () => {
+  expect(finishedWords('alarm')).toBe('');
+  expect(finishedWords('alarm ')).toBe('alarm');
+  expect(finishedWords('destroyed alarm clo')).toBe('destroyed alarm');
+  expect(finishedWords('  alarm  clock  ')).toBe('alarm  clock');
+  expect(finishedWords('   ')).toBe('');
 });
