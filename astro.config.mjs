@@ -3,7 +3,6 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
-import { contentValidation } from './src/integrations/content-validation.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
 import { sharedPrimaryLanguage } from './src/lib/story/languages.ts';
@@ -19,8 +18,8 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: {
     format: 'directory',
-    // Pages render on one thread, but preview images rasterise and compress on the thread pool
-    // (src/lib/sharing/preview-image.ts): a few routes in flight keep both busy.
+    // Pages render on the main thread and preview images in worker threads
+    // (src/lib/sharing/preview-image.ts): a few routes in flight keep every core busy.
     concurrency: 4,
   },
   // A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles, so
@@ -45,9 +44,9 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownOptions),
   },
-  // Order matters: validate before anything is built, index the finished pages, publish last.
+  // Content is checked as it loads (src/lib/story/loader.ts). Order matters: index the
+  // finished pages, then publish.
   integrations: [
-    contentValidation(contentDir),
     searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
     atomicPublish(),
   ],

@@ -1,30 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { chapterEntryId, resolveContentDir, workFile } from './lib/story/layout.ts';
+import { storyLoaders } from './lib/story/loader.ts';
+import { resolveContentDir } from './lib/story/layout.ts';
 import { chapterSchema, workSchema } from './lib/story/schema.ts';
 
-// CONTENT_DIR points the whole build at another story folder; files at its top level
-// (a README, say) match neither pattern and are skipped.
-const base = resolveContentDir();
+// CONTENT_DIR points the whole build at another story folder. One pass checks and renders it
+// (src/lib/story/loader.ts); files at its top level (a README, say) are skipped.
+const loaders = storyLoaders(resolveContentDir());
 
 /** One entry per `<work>/work.md`; its id is the work's slug (the folder name). */
-const works = defineCollection({
-  loader: glob({
-    base,
-    pattern: `*/${workFile}`,
-    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
-  }),
-  schema: workSchema,
-});
+const works = defineCollection({ loader: loaders.works, schema: workSchema });
 
 /** One entry per `<work>/NN-<slug>.md`; its id is `<work>/NN-<slug>`. */
-const chapters = defineCollection({
-  loader: glob({
-    base,
-    pattern: '*/[0-9]*-*.md',
-    generateId: ({ entry }) => chapterEntryId(entry),
-  }),
-  schema: chapterSchema,
-});
+const chapters = defineCollection({ loader: loaders.chapters, schema: chapterSchema });
 
 export const collections = { works, chapters };

@@ -1,6 +1,12 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import { remarkFlashbacks } from './flashbacks.ts';
 import { rehypePassageAnchors } from './passage-anchors.ts';
 import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
@@ -8,7 +14,7 @@ import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts'
 import { remarkScenes } from './scenes.ts';
 import { rehypeSearchAnchors } from './search-anchors.ts';
 import { remarkSmartPunctuation } from './smart-punctuation.ts';
-import { remarkWordCount } from './word-count.ts';
+import { remarkWordCount, wordCountField } from './word-count.ts';
 
 /**
  * The one ordered plugin list of the site, used by `astro.config.mjs`, `npm run check` and
@@ -41,3 +47,42 @@ export const markdownOptions = {
   // Chapters are plain CommonMark (the content contract): no autolinked "www.", no tables.
   gfm: false,
 };
+
+/** What rendering a chapter's Markdown gives: its HTML and word count, or the author's mistake. */
+export type RenderedBody =
+  | { html: string; words: number }
+  | { mistake: { line: number; column?: number; ruleId: string; reason: string } };
+
+// The same pipeline Astro's processor builds from `markdownOptions`, without the stages a
+// chapter never needs (raw HTML is refused, there are no images or code): `rehype-raw` alone
+// re-parsed every chapter through parse5. Checked identical on the corpora by the build tests.
+const chapterProcessor = unified()
+  .use(remarkParse)
+  .use(markdownOptions.remarkPlugins as PluggableList)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypePlugins as PluggableList)
+  .use(rehypeStringify, { allowDangerousHtml: true })
+  .freeze();
+
+/**
+ * Renders a chapter's Markdown body (front matter blanked, so lines are file lines) to HTML. A
+ * plugin's refusal (an unclosed flashback, raw HTML…) comes back as the mistake, with its place.
+ */
+export async function renderChapterBody(body: string, file: string): Promise<RenderedBody> {
+  const vfile = new VFile({ value: body, path: file, data: { astro: { frontmatter: {} } } });
+  try {
+    const html = String(await chapterProcessor.process(vfile));
+    const data = vfile.data as { astro: { frontmatter: Record<string, unknown> } };
+    return { html, words: Number(data.astro.frontmatter[wordCountField] ?? 0) };
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+    return {
+      mistake: {
+        line: error.line ?? 1,
+        ...(error.column ? { column: error.column } : {}),
+        ruleId: error.ruleId ?? 'markup',
+        reason: error.reason,
+      },
+    };
+  }
+}

@@ -2,6 +2,7 @@ import { getCollection } from 'astro:content';
 import { renderMarkdownField } from '../markup/render-field.ts';
 import { wordCountField } from '../markup/word-count.ts';
 import { buildLibrary, type Library } from './library.ts';
+import { readChapterHtml } from './chapter-html.ts';
 
 export type { Chapter, Library, Work } from './library.ts';
 
@@ -27,7 +28,7 @@ async function loadLibrary(): Promise<Library> {
   const chapterSources = chapters.map(async (entry) => ({
     id: entry.id,
     data: entry.data,
-    html: entry.rendered?.html ?? '',
+    html: await readChapterHtml(entry),
     summaryHtml: await renderMarkdownField(entry.data.summary),
     notesHtml: await renderMarkdownField(entry.data.notes),
     endNotesHtml: await renderMarkdownField(entry.data.endNotes),

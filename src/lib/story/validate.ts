@@ -7,7 +7,9 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'astro/zod';
 import { remarkPlugins } from '../markup/index.ts';
+import { renderChapterBodies } from './render-pool.ts';
 import {
+  chapterEntryId,
   isSlug,
   parseChapterFileName,
   reservedChapterSlugs,
@@ -36,29 +38,62 @@ const markdownChecker = unified()
   .use(remarkPlugins as unknown as PluggableList)
   .freeze();
 
+/** A work or chapter file that passed every check, rendered: what its collection stores. */
+export interface CheckedEntry {
+  /** The collection entry's id: `<work>` for a work, `<work>/<NN-slug>` for a chapter. */
+  id: string;
+  /** Absolute path of the file. */
+  file: string;
+  /** The front matter as written, for the collection schema. */
+  frontmatter: Record<string, unknown>;
+  /** The body rendered: a chapter's text, a work's notes (empty when it has none). */
+  html: string;
+  words: number;
+}
+
+/** What one pass over a story folder finds: every problem, and every work and chapter rendered. */
+export interface StoryCheck {
+  problems: ContentProblem[];
+  works: CheckedEntry[];
+  chapters: CheckedEntry[];
+}
+
 /**
  * Checks a whole story folder against the content contract without building it: layout,
  * file names, front matter, and every chapter's markup through the site's own remark plugins.
  * Returns every problem found (one per file at most for markup), in file order.
  */
 export async function validateContent(contentDir: string): Promise<ContentProblem[]> {
-  const problems: ContentProblem[] = [];
+  return (await checkStory(contentDir)).problems;
+}
+
+/**
+ * {@link validateContent}, keeping what it renders: a file's markup is checked by rendering it
+ * (in worker threads, see render-pool.ts), so the build renders each file once, here.
+ */
+export async function checkStory(contentDir: string): Promise<StoryCheck> {
+  const walk: Walk = { problems: [], bodies: [] };
   if (!(await isDirectory(contentDir))) {
-    return [
-      problem(
-        contentDir,
-        1,
-        'layout:no-content',
-        'The content folder does not exist. Create it, or point CONTENT_DIR at the folder that holds your works.',
-      ),
-    ];
+    return {
+      works: [],
+      chapters: [],
+      problems: [
+        problem(
+          contentDir,
+          1,
+          'layout:no-content',
+          'The content folder does not exist. Create it, or point CONTENT_DIR at the folder that holds your works.',
+        ),
+      ],
+    };
   }
   let works = 0;
   for (const entry of await sortedEntries(contentDir)) {
     if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
-    const found = await validateWork(path.join(contentDir, entry.name), problems);
+    const found = await validateWork(path.join(contentDir, entry.name), walk);
     if (found) works += 1;
   }
+  const { problems } = walk;
   if (works === 0 && problems.length === 0) {
     problems.push(
       problem(
@@ -69,11 +104,45 @@ export async function validateContent(contentDir: string): Promise<ContentProble
       ),
     );
   }
-  return problems;
+
+  const rendered = await renderChapterBodies(walk.bodies);
+  const checked: Record<Kind, CheckedEntry[]> = { work: [], chapter: [] };
+  // A markup problem goes where the walk would have listed it: after its file's front matter.
+  const mistakes: { at: number; problem: ContentProblem }[] = [];
+  walk.bodies.forEach((body, index) => {
+    const result = rendered[index]!;
+    if ('mistake' in result) {
+      const { line, column, ruleId, reason } = result.mistake;
+      mistakes.push({
+        at: body.problemsBefore,
+        problem: problem(body.file, line, ruleId, reason, column),
+      });
+    } else {
+      const { kind, id, file, frontmatter } = body;
+      checked[kind].push({ id, file, frontmatter, ...result });
+    }
+  });
+  for (const { at, problem } of mistakes.reverse()) problems.splice(at, 0, problem);
+  return { problems, works: checked.work, chapters: checked.chapter };
+}
+
+/** What the walk over the folder gathers: problems so far, and bodies to render. */
+interface Walk {
+  problems: ContentProblem[];
+  bodies: {
+    kind: Kind;
+    id: string;
+    file: string;
+    body: string;
+    frontmatter: Record<string, unknown>;
+    /** How many problems were listed before this body would have been checked. */
+    problemsBefore: number;
+  }[];
 }
 
 /** Validates one folder; returns false when it is not a work at all (no Markdown in it). */
-async function validateWork(workDir: string, problems: ContentProblem[]): Promise<boolean> {
+async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
+  const { problems } = walk;
   const files = (await sortedEntries(workDir))
     .filter((e) => e.isFile() && e.name.endsWith('.md'))
     .map((e) => e.name);
@@ -100,7 +169,7 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
       ),
     );
   }
-  await validateFile(path.join(workDir, workFile), 'work', problems);
+  await validateFile(path.join(workDir, workFile), 'work', walk, workSlug);
 
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
@@ -150,7 +219,7 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
       );
     }
     byNumber.set(parsed.number, name);
-    const data = await validateFile(file, 'chapter', problems);
+    const data = await validateFile(file, 'chapter', walk, chapterEntryId(`${workSlug}/${name}`));
     for (const slug of [parsed.slug, ...(data?.aliases ?? [])]) {
       const owner = bySlug.get(slug);
       if (owner) {
@@ -171,8 +240,12 @@ async function validateWork(workDir: string, problems: ContentProblem[]): Promis
 
 type Kind = 'work' | 'chapter';
 
-/** Checks one file's front matter and body; returns its parsed data when the front matter is valid. */
-async function validateFile(file: string, kind: Kind, problems: ContentProblem[]) {
+/**
+ * Checks one file's front matter; its body joins the walk's bodies to render. Returns the parsed
+ * data when the front matter is valid.
+ */
+async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
+  const { problems } = walk;
   const source = await readFile(file, 'utf8');
   const raw = extractFrontmatter(source);
   if (raw === undefined) {
@@ -236,17 +309,14 @@ async function validateFile(file: string, kind: Kind, problems: ContentProblem[]
     );
     return data;
   }
-  const message = await checkMarkdown(parsed.content, file);
-  if (message)
-    problems.push(
-      problem(
-        file,
-        message.line ?? 1,
-        message.ruleId ?? 'markup',
-        message.reason,
-        message.column ?? undefined,
-      ),
-    );
+  walk.bodies.push({
+    kind,
+    id,
+    file,
+    body: parsed.content,
+    frontmatter: parsed.frontmatter,
+    problemsBefore: problems.length,
+  });
   return data;
 }
 
