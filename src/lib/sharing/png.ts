@@ -1,17 +1,13 @@
-import { promisify } from 'node:util';
-import { crc32, deflate } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
-const deflateAsync = promisify(deflate);
 const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 /**
- * Encodes RGBA pixels as a PNG, compressing on libuv's thread pool. resvg's own `asPng()` spends
- * two thirds of a preview image's time encoding, synchronously on the one thread that also
- * renders every page; this lets a build render pages while images compress. Rows are left
- * unfiltered and deflated fast (level 1): flat colours and text compress well enough (about
- * 40 KB for a preview) at a fifth of the cost.
+ * Encodes RGBA pixels as a PNG, in a quarter of the time of resvg's own `asPng()` (4 ms against
+ * 15 ms for a preview): rows are left unfiltered and deflated fast (level 1), and flat colours
+ * and text compress well enough that way (about 40 KB for a preview, against 28 KB).
  */
-export async function encodePng(pixels: Buffer, width: number, height: number): Promise<Buffer> {
+export function encodePng(pixels: Buffer, width: number, height: number): Buffer {
   const stride = width * 4;
   const rows = Buffer.alloc((stride + 1) * height); // each row: filter type 0, then its pixels
   for (let y = 0; y < height; y++)
@@ -24,7 +20,7 @@ export async function encodePng(pixels: Buffer, width: number, height: number): 
   return Buffer.concat([
     signature,
     ...chunk('IHDR', header),
-    ...chunk('IDAT', await deflateAsync(rows, { level: 1 })),
+    ...chunk('IDAT', deflateSync(rows, { level: 1 })),
     ...chunk('IEND', Buffer.alloc(0)),
   ]);
 }

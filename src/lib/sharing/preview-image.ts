@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { WorkerPool } from '../workers/pool.ts';
 import { encodePng } from './png.ts';
 
 /** Link-preview images are 1200×630, the size Open Graph and Twitter Cards expect. */
@@ -21,8 +22,38 @@ export interface PreviewText {
 const fontDir = path.resolve('node_modules/@fontsource/literata/files');
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 
-/** Renders a preview image in the site's look (paper, ink, accent, Literata) as a PNG. */
-export async function renderPreviewImage(text: PreviewText): Promise<Buffer> {
+let pool: WorkerPool<PreviewText, Uint8Array> | undefined;
+const started = new Map<string, Promise<Buffer>>();
+
+/**
+ * Renders a preview image in the site's look (paper, ink, accent, Literata) as a PNG, in a
+ * worker thread: laying out, rasterising and compressing one costs about 30 ms, 2,000 of them a
+ * minute at L, while the main thread has pages to render. Returns the image
+ * {@link startPreviewImages} began, if it did.
+ */
+export function renderPreviewImage(text: PreviewText): Promise<Buffer> {
+  const key = JSON.stringify(text);
+  const image = started.get(key) ?? draw(text);
+  started.delete(key);
+  return image;
+}
+
+/**
+ * Starts drawing images before their routes ask for them. Astro renders a build's routes one
+ * kind after another (every chapter page, then every chapter's image), so images started when
+ * the paths are listed are drawn on the other cores while the pages render.
+ */
+export function startPreviewImages(texts: PreviewText[]): void {
+  for (const text of texts) started.set(JSON.stringify(text), draw(text));
+}
+
+async function draw(text: PreviewText): Promise<Buffer> {
+  pool ??= new WorkerPool('src/lib/sharing/preview-image-worker.ts');
+  return Buffer.from(await pool.run(text));
+}
+
+/** {@link renderPreviewImage} on this thread: what each worker runs. */
+export async function drawPreviewImage(text: PreviewText): Promise<Buffer> {
   fonts ??= [400, 700].map((weight) => ({
     name: 'Literata',
     data: readFileSync(path.join(fontDir, `literata-latin-${weight}-normal.woff`)),
@@ -57,9 +88,7 @@ export async function renderPreviewImage(text: PreviewText): Promise<Buffer> {
     ],
   );
   const svg = await satori(node as never, { ...previewSize, fonts });
-  // Rasterised and compressed off the main thread: with `build.concurrency`, pages render
-  // meanwhile (see astro.config.mjs).
-  const image = await renderAsync(svg, { fitTo: { mode: 'width', value: previewSize.width } });
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: previewSize.width } }).render();
   return encodePng(image.pixels, image.width, image.height);
 }
 
