@@ -6,7 +6,7 @@
 //   npm run bench -- --sizes S,M,L      add L (2,000 chapters, 8M words; minutes)
 //   npm run bench -- --check            exit non-zero when a budget fails
 //   npm run bench -- --compare old.json print the change against an earlier run
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { checkBudgets, round, type SizeResult } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
 import { folderSize, fontDownloads, weighPage } from '../lib/bench/page-weight.ts';
 import { runLighthouse } from '../lib/bench/lighthouse.ts';
+import { processTreeMemory } from '../lib/bench/process-memory.ts';
 import { measureSearch } from '../lib/bench/search-cost.ts';
 import { serveStatic } from '../lib/bench/serve-static.ts';
 
@@ -82,7 +83,7 @@ if (values.check && checks.some((c) => !c.pass)) process.exitCode = 1;
 async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
   const dist = path.join(work, run.size, 'dist');
   console.error(`building ${run.size}…`);
-  const build = timedBuild(run.contentDir, dist);
+  const build = await timedBuild(run.contentDir, dist);
   const chapterPages = listChapterPages(dist);
   const words = run.words ?? countStoryWords(dist, chapterPages);
   const pageUrl = chapterPages[0]!;
@@ -137,20 +138,15 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
   }
 }
 
-/** `astro build` as `npm run build` runs it, under GNU time for peak memory where it exists. */
-function timedBuild(contentDir: string, outDir: string): SizeResult['build'] {
-  const astro = [
-    path.join(root, 'node_modules/astro/bin/astro.mjs'),
-    'build',
-    '--force',
-    '--outDir',
-    outDir,
-  ];
-  const gnuTime = existsSync('/usr/bin/time');
+/**
+ * `astro build` as `npm run build` runs it. Peak memory is the most the build's processes held
+ * at once (Node with its worker threads, and Pagefind), sampled every 100 ms.
+ */
+async function timedBuild(contentDir: string, outDir: string): Promise<SizeResult['build']> {
   const started = performance.now();
-  const child = spawnSync(
-    gnuTime ? '/usr/bin/time' : process.execPath,
-    gnuTime ? ['-f', 'peak-kb=%M', process.execPath, ...astro] : astro,
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', outDir],
     {
       env: {
         ...process.env,
@@ -158,15 +154,20 @@ function timedBuild(contentDir: string, outDir: string): SizeResult['build'] {
         ASTRO_TELEMETRY_DISABLED: '1',
         ASTRO_CACHE_DIR: `${outDir}.cache`,
       },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
     },
   );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, processTreeMemory(child.pid!));
+  }, 100);
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
   const seconds = round((performance.now() - started) / 1000);
-  if (child.status !== 0)
-    throw new Error(`build of ${contentDir} failed:\n${child.stdout}\n${child.stderr}`);
-  const peak = /peak-kb=(\d+)/.exec(child.stderr)?.[1];
-  return { seconds, peakMB: peak ? Math.round(Number(peak) / 1024) : undefined };
+  if (status !== 0) throw new Error(`build of ${contentDir} failed:\n${output}`);
+  return { seconds, peakMB: peak > 0 ? Math.round(peak / 1024 / 1024) : undefined };
 }
 
 function listChapterPages(dist: string): string[] {
