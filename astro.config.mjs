@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
+import { fontSubsets } from './src/integrations/font-subsets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
 import { sharedPrimaryLanguage } from './src/lib/story/languages.ts';
@@ -44,9 +45,10 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownOptions),
   },
-  // Content is checked as it loads (src/lib/story/loader.ts). Order matters: index the
-  // finished pages, then publish.
+  // Content is checked as it loads (src/lib/story/loader.ts). Order matters: once every page is
+  // written, subset the fonts to its characters and index it for search, then publish.
   integrations: [
+    fontSubsets(),
     searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
     atomicPublish(),
   ],

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import subsetFont from 'subset-font';
+
+/**
+ * Cuts the site's web fonts down to the characters its pages use, once the pages are built
+ * (a story in English needs about a hundred of the Latin subsets' 230 glyphs). A subset font
+ * gets a new hashed name, and so does each stylesheet naming it, and the pages are pointed at
+ * the renamed stylesheets: assets are cached as immutable, so a font that gains a character
+ * when a new chapter brings one must have a new URL.
+ */
+export function fontSubsets(): AstroIntegration {
+  return {
+    name: 'fiction-reader:font-subsets',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const assets = path.join(site, '_astro');
+        const files = await readdir(site, { recursive: true });
+        const pages = files.filter((file) => file.endsWith('.html'));
+        const text = [
+          ...(await Promise.all(pages.map((page) => readFile(path.join(site, page), 'utf8')))),
+          // Scripts write messages of their own ("No passages match “…”").
+          ...(await Promise.all(
+            files
+              .filter((file) => file.startsWith('_astro') && file.endsWith('.js'))
+              .map((file) => readFile(path.join(site, file), 'utf8')),
+          )),
+        ];
+        const characters = usedCharacters(text);
+
+        const renamed = new Map<string, string>();
+        let before = 0;
+        let after = 0;
+        for (const font of (await readdir(assets)).filter((f) => /\.woff2?$/.test(f))) {
+          const original = await readFile(path.join(assets, font));
+          const format = font.endsWith('.woff2') ? 'woff2' : 'woff';
+          const subset = await subsetFont(original, characters, { targetFormat: format });
+          before += original.length;
+          after += subset.length;
+          renamed.set(font, await replaceAsset(assets, font, subset));
+        }
+        for (const css of (await readdir(assets)).filter((f) => f.endsWith('.css'))) {
+          const source = await readFile(path.join(assets, css), 'utf8');
+          const updated = replaceNames(source, renamed);
+          if (updated !== source) renamed.set(css, await replaceAsset(assets, css, updated));
+        }
+        await Promise.all(
+          pages.map(async (page) => {
+            const file = path.join(site, page);
+            const html = await readFile(file, 'utf8');
+            const updated = replaceNames(html, renamed);
+            if (updated !== html) await writeFile(file, updated);
+          }),
+        );
+        logger.info(
+          `web fonts subset to ${[...characters].length} characters: ${kb(before)} → ${kb(after)}`,
+        );
+      },
+    },
+  };
+}
+
+/**
+ * Every character the given texts hold, with printable ASCII always: markup is a superset of
+ * what is shown, which costs a few glyphs and never misses one.
+ */
+export function usedCharacters(texts: string[]): string {
+  const characters = new Set<string>();
+  for (let code = 0x20; code < 0x7f; code++) characters.add(String.fromCharCode(code));
+  for (const text of texts) for (const [c] of text.matchAll(/[^\x00-\x7f]/gu)) characters.add(c);
+  return [...characters].sort().join('');
+}
+
+/** Writes `content` as the asset `name` under a name hashed from the new content. */
+async function replaceAsset(dir: string, name: string, content: string | Buffer): Promise<string> {
+  const hash = createHash('sha256').update(content).digest('base64url').slice(0, 8);
+  const renamed = name.replace(/\.[\w-]{8}(\.\w+)$/, `.${hash}$1`);
+  await writeFile(path.join(dir, renamed), content);
+  if (renamed !== name) await unlink(path.join(dir, name));
+  return renamed;
+}
+
+function replaceNames(text: string, renamed: Map<string, string>): string {
+  const names = [...renamed.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (names.length === 0) return text;
+  return text.replace(
+    new RegExp(`/_astro/(${names.join('|')})`, 'g'),
+    (_match, name: string) => `/_astro/${renamed.get(name)}`,
+  );
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
