@@ -41,6 +41,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Works and chapters are rendered by the story loaders with these same plugins; this is for
+  // Astro's own Markdown rendering, so that nothing renders a story's Markdown another way.
   markdown: {
     syntaxHighlight: false,
     processor: unified(markdownOptions),

@@ -1,24 +1,17 @@
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../../src/lib/markup/index.ts';
+import { renderChapterBody } from '../../src/lib/markup/index.ts';
+import { wordCountField } from '../../src/lib/markup/word-count.ts';
 
-const processor = createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
-
-/** Renders chapter Markdown through exactly the processor and plugin list Astro uses. */
+/** Renders chapter Markdown exactly as the build does (the loader's pipeline). */
 export async function renderChapter(markdown: string) {
-  const result = await (await processor).render(markdown, { frontmatter: {} });
-  return { html: result.code, frontmatter: result.metadata.frontmatter };
+  const result = await renderChapterBody(markdown, 'chapter.md');
+  if ('mistake' in result)
+    throw new Error(`expected the Markdown to render: ${result.mistake.reason}`);
+  return { html: result.html, frontmatter: { [wordCountField]: result.words } };
 }
 
-/** Renders Markdown that must fail; returns the vfile message (ruleId, line, column, reason). */
+/** Renders Markdown that must fail; returns the author's mistake (ruleId, line, column, reason). */
 export async function renderFailure(markdown: string) {
-  const original = console.error;
-  console.error = () => {}; // Astro's processor logs the error before rethrowing it
-  try {
-    await (await processor).render(markdown, { frontmatter: {} });
-  } catch (error) {
-    return error as { ruleId: string; line: number; column: number; reason: string };
-  } finally {
-    console.error = original;
-  }
+  const result = await renderChapterBody(markdown, 'chapter.md');
+  if ('mistake' in result) return result.mistake;
   throw new Error('expected the Markdown to fail, but it rendered');
 }
