@@ -109,8 +109,8 @@ class PassageSearch extends HTMLElement {
     const query = this.#input.value.trim();
     const work = this.#work?.value ?? '';
     this.#query = query;
-    if (!this.#isPopover) this.#syncUrl(query, work);
     if (query === '') {
+      if (!this.#isPopover) this.#syncUrl('', work);
       this.#searchToken += 1;
       this.#renderToken += 1;
       this.#matches = [];
@@ -138,6 +138,9 @@ class PassageSearch extends HTMLElement {
     if (typed) void pagefind.preload(normalizeQuery(typed), filters);
     await new Promise((resolve) => setTimeout(resolve, typingPause));
     if (token !== this.#searchToken) return;
+    // The URL follows the search, not each keystroke: every change of it makes the browser
+    // fetch the favicon again.
+    if (!this.#isPopover) this.#syncUrl(query, work);
     const search = await pagefind.search(normalizeQuery(query), filters);
     if (token !== this.#searchToken) return; // a newer keystroke superseded this one
     this.#matches = search.results;

@@ -27,7 +27,8 @@ export interface StaticSite {
 
 /**
  * Serves a built site on loopback the way a static host does: `/x/` is `/x/index.html`, text is
- * gzipped when the browser accepts it, a miss gets 404.html with status 404. For the browser
+ * gzipped when the browser accepts it, an unchanged file is a 304 by its ETag, a miss gets
+ * 404.html with status 404. For the browser
  * tests and the benchmark; never a production server.
  */
 export async function serveStatic(
@@ -46,8 +47,16 @@ export async function serveStatic(
       return;
     }
     const ext = path.extname(file);
+    // Hosts revalidate unfingerprinted files (the favicon, Pagefind's entry points) by ETag.
+    const { size, mtimeMs } = statSync(file);
+    const etag = `"${size.toString(36)}-${Math.round(mtimeMs).toString(36)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
     const headers: Record<string, string> = {
       'content-type': types[ext] ?? 'application/octet-stream',
+      etag,
     };
     const gzip = compressible.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
     if (gzip) headers['content-encoding'] = 'gzip';
