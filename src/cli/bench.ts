@@ -128,6 +128,7 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
           KB: kb(c.bytes),
           requests: c.requests,
           msToResults: c.msToResults,
+          msToBatch: c.msToBatch,
           chapters: c.chapters,
         })),
       };
@@ -265,7 +266,7 @@ function printTable(rows: SizeResult[]) {
     }
     for (const q of r.search?.queries ?? [])
       console.log(
-        `  ${r.size} search "${q.query}": ${q.KB} KB in ${q.requests} requests, ${q.msToResults} ms, ${q.chapters} chapters`,
+        `  ${r.size} search "${q.query}": ${q.KB} KB in ${q.requests} requests; first result ${q.msToResults} ms, ${q.chapters} chapters drawn ${q.msToBatch} ms`,
       );
   }
 }

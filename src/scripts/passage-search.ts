@@ -154,10 +154,15 @@ class PassageSearch extends HTMLElement {
   async #showMore() {
     const token = ++this.#renderToken;
     const batch = this.#matches.slice(this.#shown, this.#shown + chaptersPerBatch);
-    const pages = await Promise.all(batch.map((result) => result.data()));
-    if (token !== this.#renderToken) return;
+    // Fetched together, drawn in rank order as each arrives: the first chapter's passages show
+    // without waiting for the fifth chapter's.
+    const pages = batch.map((result) => result.data());
+    for (const page of pages) {
+      const loaded = await page;
+      if (token !== this.#renderToken) return;
+      this.#results.append(renderChapter(loaded, this.#query));
+    }
     this.#shown += batch.length;
-    for (const page of pages) this.#results.append(renderChapter(page, this.#query));
     const total = this.#matches.length;
     const passages = this.#results.querySelectorAll('a[data-result]').length;
     this.#status.textContent =

@@ -29,7 +29,10 @@ export interface SizeResult {
       query: string;
       KB: number;
       requests: number;
+      /** Last keystroke to the first result on screen. */
       msToResults: number;
+      /** Last keystroke to the first batch of chapters drawn and counted. */
+      msToBatch?: number;
       chapters: number;
     }[];
   };

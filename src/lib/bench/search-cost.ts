@@ -6,8 +6,10 @@ export interface QueryCost {
   /** Bytes over the network (compressed as sent) from focusing search to the results. */
   bytes: number;
   requests: number;
-  /** From the last keystroke to the results of this query on screen. */
+  /** From the last keystroke to the first result of this query on screen. */
   msToResults: number;
+  /** From the last keystroke to the first batch of results drawn and counted. */
+  msToBatch: number;
   chapters: number;
 }
 
@@ -26,10 +28,18 @@ export async function measureSearch(
     const w = window as unknown as Record<string, unknown>;
     document.addEventListener('keydown', () => (w['lastKey'] = performance.now()), true);
     new MutationObserver(() => {
-      const status =
-        document.querySelector('passage-search[data-mode="page"] [data-status]')?.textContent ?? '';
-      if (w['awaiting'] && status.includes(`“${String(w['awaiting'])}”`)) {
-        w['resultsAt'] = performance.now();
+      if (!w['awaiting']) return;
+      const search = document.querySelector('passage-search[data-mode="page"]');
+      // The first result of this query on screen: its link carries the query's words (`hl`).
+      const first = search?.querySelector<HTMLAnchorElement>('a[data-result]');
+      if (!w['firstResultAt'] && first) {
+        const words = new URL(first.href).searchParams.getAll('hl').join(' ');
+        if (words === w['awaiting']) w['firstResultAt'] = performance.now();
+      }
+      // The whole first batch drawn and counted.
+      const status = search?.querySelector('[data-status]')?.textContent ?? '';
+      if (status.includes(`“${String(w['awaiting'])}”`)) {
+        w['batchAt'] = performance.now();
         w['awaiting'] = undefined;
       }
     }).observe(document, { subtree: true, childList: true, characterData: true });
@@ -54,10 +64,11 @@ export async function measureSearch(
     bytes = 0;
     requests = 0;
     await page.locator('#search-query').fill('');
-    await page.evaluate(
-      (q) => ((window as unknown as Record<string, unknown>)['awaiting'] = q),
-      query,
-    );
+    await page.evaluate((q) => {
+      const w = window as unknown as Record<string, unknown>;
+      w['firstResultAt'] = undefined;
+      w['awaiting'] = q;
+    }, query);
     await page.locator('#search-query').focus();
     await page.keyboard.type(query, { delay: 40 });
     await page.waitForFunction(
@@ -71,13 +82,14 @@ export async function measureSearch(
     await Promise.all(pending);
     const timing = await page.evaluate(() => {
       const w = window as unknown as Record<string, number>;
-      return w['resultsAt']! - w['lastKey']!;
+      return { first: w['firstResultAt']! - w['lastKey']!, batch: w['batchAt']! - w['lastKey']! };
     });
     costs.push({
       query,
       bytes,
       requests,
-      msToResults: Math.round(timing),
+      msToResults: Math.round(timing.first),
+      msToBatch: Math.round(timing.batch),
       chapters: await page.locator('[data-chapter-result]').count(),
     });
   }
