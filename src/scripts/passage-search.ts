@@ -2,8 +2,11 @@ import { loadPagefind, type PagefindPage, type PagefindSearch } from './pagefind
 import { finishedWords, normalizeQuery, rankedPassages } from './search-ranking.ts';
 import { isFreeKeyPress } from './keyboard.ts';
 
-/** Chapters per batch of results: each loads its chapter's fragment, the bulk of a query's bytes. */
-const chaptersPerBatch = 5;
+/**
+ * Chapters per batch of results. Each loads its chapter's fragment (about 10 KB at L), the bulk of
+ * a query's bytes; four chapters' passages fill a phone's first screen, "More results" the rest.
+ */
+const chaptersPerBatch = 4;
 /** How long typing must pause before a search runs, in ms. */
 const typingPause = 90;
 

@@ -31,6 +31,7 @@ export async function measureSearch(
       if (!w['awaiting']) return;
       const search = document.querySelector('passage-search[data-mode="page"]');
       // The first result of this query on screen: its link carries the query's words (`hl`).
+      // (A work page's result has no `hl`; the batch's end below stands in for it.)
       const first = search?.querySelector<HTMLAnchorElement>('a[data-result]');
       if (!w['firstResultAt'] && first) {
         const words = new URL(first.href).searchParams.getAll('hl').join(' ');
@@ -40,6 +41,7 @@ export async function measureSearch(
       const status = search?.querySelector('[data-status]')?.textContent ?? '';
       if (status.includes(`“${String(w['awaiting'])}”`)) {
         w['batchAt'] = performance.now();
+        w['firstResultAt'] ??= w['batchAt'];
         w['awaiting'] = undefined;
       }
     }).observe(document, { subtree: true, childList: true, characterData: true });
