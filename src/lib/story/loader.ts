@@ -45,6 +45,7 @@ export function storyLoaders(contentDir: string): Record<Collection, Loader> {
     }
     await fill(collection, context, await result);
     if (collection !== 'chapters' || !context.watcher) return;
+    context.watcher.add(contentDir); // it may lie outside the project (CONTENT_DIR)
     let queue = Promise.resolve();
     context.watcher.on('all', (_event, changed) => {
       if (!changed.startsWith(contentDir) || !changed.endsWith('.md')) return;

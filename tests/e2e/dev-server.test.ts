@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { validWork, writeContent } from '../support/content.ts';
+import { root } from '../support/sites.ts';
+
+// `npm run dev` on a story folder outside the project (CONTENT_DIR): the author edits a chapter
+// and sees it; a mistake is logged with its place while the rest of the site keeps working.
+// `--ignore-lock`: a developer's own dev server of this project may be running meanwhile.
+const content = writeContent({
+  'w/work.md': validWork,
+  'w/01-one.md': '---\ntitle: "One"\n---\n\nThe lamp was lit.\n',
+});
+const chapterFile = path.join(content, 'w/01-one.md');
+const port = 4477;
+const origin = `http://127.0.0.1:${port}`;
+let output = '';
+let server: ReturnType<typeof spawn> | undefined;
+
+async function page(url: string): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${origin}${url}`);
+  return { status: response.status, html: await response.text() };
+}
+
+beforeAll(async () => {
+  const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+  server = spawn(
+    process.execPath,
+    [astro, 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: root,
+      env: {
+        // As a developer's shell has it: without Vitest's NODE_ENV=test and VITEST flags.
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(name)),
+        ),
+        CONTENT_DIR: content,
+        ASTRO_CACHE_DIR: path.join(content, '.cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Ready once it serves the chapter (Vite may restart once after its first start).
+  await vi.waitFor(
+    async () => {
+      const html = await page('/w/one/').then(
+        (p) => p.html,
+        () => '',
+      );
+      if (!html.includes('The lamp was lit.')) throw new Error(output);
+    },
+    { timeout: 60_000, interval: 500 },
+  );
+});
+afterAll(() => {
+  server?.kill();
+});
+
+test('an edited chapter shows its new text', async () => {
+  expect((await page('/w/one/')).html).toContain('The lamp was lit.');
+  writeFileSync(chapterFile, readFileSync(chapterFile, 'utf8').replace('lit', 'out'));
+  await expect
+    .poll(async () => (await page('/w/one/')).html, { timeout: 20_000 })
+    .toContain('The lamp was out.');
+});
+
+test('a mistake is logged with its file and line, and fixing it brings the chapter back', async () => {
+  appendFileSync(chapterFile, '\n:::flashback\nNever closed.\n');
+  await expect
+    .poll(() => output, { timeout: 20_000 })
+    .toMatch(/w\/01-one\.md:7:1 +This ":::flashback" is never closed/);
+  expect((await page('/w/')).status).toBe(200);
+  writeFileSync(
+    chapterFile,
+    readFileSync(chapterFile, 'utf8').replace('Never closed.\n', 'Closed.\n:::\n'),
+  );
+  await expect
+    .poll(async () => (await page('/w/one/')).html, { timeout: 20_000 })
+    .toContain('Closed.');
+});
