@@ -16,7 +16,7 @@ import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
 import { folderSize, fontDownloads, weighPage } from '../lib/bench/page-weight.ts';
 import { runLighthouse } from '../lib/bench/lighthouse.ts';
 import { processTreeMemory } from '../lib/bench/process-memory.ts';
-import { measureSearch } from '../lib/bench/search-cost.ts';
+import { measureSearch, type QueryCost } from '../lib/bench/search-cost.ts';
 import { serveStatic } from '../lib/bench/serve-static.ts';
 
 const { values } = parseArgs({
@@ -119,7 +119,16 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
     if (existsSync(path.join(dist, 'pagefind'))) {
       const index = folderSize(path.join(dist, 'pagefind'));
       const queries = run.queries ?? searchQueries(dist, chapterPages);
-      const costs = await measureSearch(browser, server.origin, queries);
+      // Timings are medians of 5 runs, each in a fresh browser context (cold caches): one run
+      // on a shared 2-core machine varies by a quarter. Bytes are the same every run.
+      const trials: QueryCost[][] = [];
+      for (let trial = 0; trial < 5; trial++)
+        trials.push(await measureSearch(browser, server.origin, queries));
+      const costs = trials[0]!.map((cost, i) => ({
+        ...cost,
+        msToResults: median(trials.map((t) => t[i]!.msToResults)),
+        msToBatch: median(trials.map((t) => t[i]!.msToBatch)),
+      }));
       result.search = {
         indexMB: round(index.bytes / 1024 / 1024, 2),
         indexFiles: index.files,
@@ -140,8 +149,9 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
 }
 
 /**
- * `astro build` as `npm run build` runs it. Peak memory is the most the build's processes held
- * at once (Node with its worker threads, and Pagefind), sampled every 100 ms.
+ * `astro build` as `npm run build` runs it; its log is kept beside the output (`dist.log`).
+ * Peak memory is the most the build's processes held at once (Node with its worker threads, and
+ * Pagefind), sampled every 100 ms.
  */
 async function timedBuild(contentDir: string, outDir: string): Promise<SizeResult['build']> {
   const started = performance.now();
@@ -167,8 +177,15 @@ async function timedBuild(contentDir: string, outDir: string): Promise<SizeResul
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   const seconds = round((performance.now() - started) / 1000);
+  // Astro's log times each phase (content sync, bundling, routes, our integrations).
+  writeFileSync(`${outDir}.log`, output);
   if (status !== 0) throw new Error(`build of ${contentDir} failed:\n${output}`);
   return { seconds, peakMB: peak > 0 ? Math.round(peak / 1024 / 1024) : undefined };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function listChapterPages(dist: string): string[] {
