@@ -119,13 +119,15 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
     if (existsSync(path.join(dist, 'pagefind'))) {
       const index = folderSize(path.join(dist, 'pagefind'));
       const queries = run.queries ?? searchQueries(dist, chapterPages);
-      // Timings are medians of 5 runs, each in a fresh browser context (cold caches): one run
-      // on a shared 2-core machine varies by a quarter. Bytes are the same every run.
+      // Medians of 5 runs, each in a fresh browser context (cold caches): one run on a shared
+      // 2-core machine varies by a quarter, and a stalled keystroke can start a search early.
       const trials: QueryCost[][] = [];
       for (let trial = 0; trial < 5; trial++)
         trials.push(await measureSearch(browser, server.origin, queries));
       const costs = trials[0]!.map((cost, i) => ({
         ...cost,
+        bytes: median(trials.map((t) => t[i]!.bytes)),
+        requests: median(trials.map((t) => t[i]!.requests)),
         msToResults: median(trials.map((t) => t[i]!.msToResults)),
         msToBatch: median(trials.map((t) => t[i]!.msToBatch)),
       }));

@@ -1,16 +1,19 @@
 import type { RenderedBody } from '../markup/index.ts';
 import { WorkerPool } from '../workers/pool.ts';
 
-/** One chapter body to render: front matter blanked, so that lines are file lines. */
+/**
+ * One file's body to render (a chapter, or a work's notes), front matter blanked so that lines
+ * are file lines.
+ */
 export interface RenderJob {
   file: string;
   body: string;
 }
 
 /**
- * Renders chapter bodies in worker threads, one per core: rendering Markdown is most of a
- * build's work, and Astro's content layer would do it on its main thread. Results come back in
- * the order of `jobs`.
+ * Renders bodies through the chapter pipeline in worker threads, one per core: rendering
+ * Markdown is most of a build's work, and Astro's content layer would do it on its main thread.
+ * Results come back in the order of `jobs`.
  */
 export async function renderChapterBodies(jobs: RenderJob[]): Promise<RenderedBody[]> {
   if (jobs.length === 0) return [];

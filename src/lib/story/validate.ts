@@ -31,7 +31,8 @@ export interface ContentProblem {
   message: string;
 }
 
-// The site's own remark plugins, without the HTML stages: every author's mistake is found there.
+// For the Markdown of front matter fields (a summary, notes): the site's own remark plugins,
+// without the HTML stages, where every author's mistake is found. File bodies are rendered.
 const markdownChecker = unified()
   .use(remarkParse)
   // Astro's list type also admits plugin names; ours holds only plugin functions.
