@@ -42,8 +42,8 @@ export function searchIndex(options: { language?: string | undefined } = {}): As
 
 /**
  * Hands Pagefind every page that has searchable text (`data-pagefind-body`), as
- * {@link searchDocument} shows it, a few at a time so its indexer never waits. Other pages, the
- * entire-work views among them, are not sent at all. Returns how many pages were indexed.
+ * {@link searchDocument} shows it, up to 16 at a time so its indexer never waits. Other pages,
+ * the entire-work views among them, are not sent at all. Returns how many pages were indexed.
  */
 async function addSearchablePages(index: pagefind.PagefindIndex, site: string): Promise<number> {
   const files = (await readdir(site, { recursive: true }))
@@ -62,6 +62,7 @@ async function addSearchablePages(index: pagefind.PagefindIndex, site: string): 
       added += 1;
       inFlight.delete(sent);
     });
+    sent.catch(() => {}); // a failure is raised by the race or the final wait below
     inFlight.add(sent);
     if (inFlight.size >= 16) await Promise.race(inFlight);
   }
