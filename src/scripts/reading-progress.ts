@@ -25,7 +25,11 @@ const store = (work: string, progress: WorkProgress) => {
   if (!forgotten) deviceStorage()?.setItem(progressKey(work), JSON.stringify(progress));
 };
 
-/** The first passage with at least a line or two on screen: where the reader's eye is. */
+/**
+ * Where the reader's eye is: the first passage that starts on screen or still has a line or two
+ * on it. A one-line passage at the very top (where a link lands) counts, although its bottom is
+ * above the eye line.
+ */
 function passageAtTop(passages: HTMLElement[]): HTMLElement | undefined {
   const line = Math.min(window.innerHeight / 10, 48);
   let low = 0;
@@ -33,7 +37,8 @@ function passageAtTop(passages: HTMLElement[]): HTMLElement | undefined {
   let found: HTMLElement | undefined;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (passages[middle]!.getBoundingClientRect().bottom > line) {
+    const { top, bottom } = passages[middle]!.getBoundingClientRect();
+    if (bottom > line || top >= -1) {
       found = passages[middle];
       high = middle - 1;
     } else {

@@ -244,6 +244,20 @@ async function readUpTo(page: Page, text: string) {
 }
 
 describe('resuming where you left off', () => {
+  test('a one-line passage a link landed on stays the place when the reader leaves', async () => {
+    const page = await openPage(browser, library, bohemia2);
+    const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
+    await page.goto(`${library.origin}${bohemia2}#${passageId}`);
+    await expectAtTop(page.locator(`#${passageId}`));
+    // Leaving the page (pagehide) records the passage at the top of the screen again.
+    await page.goto(`${library.origin}/`);
+    const saved = await page.evaluate(
+      () => localStorage.getItem('reading-progress:the-adventures-of-sherlock-holmes') ?? '',
+    );
+    expect(JSON.parse(saved)).toMatchObject({ last: { passage: passageId } });
+    await page.close();
+  });
+
   test('the home and work pages offer to continue at the passage last read, across reloads', async () => {
     const page = await openPage(browser, library, bohemia2);
     // This chapter has one scene: the link names the chapter only.
