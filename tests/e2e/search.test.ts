@@ -135,8 +135,9 @@ describe('query quality', () => {
     const page = await open(library, '/search/?q=outre');
     await expect.poll(() => results(page).count()).toBeGreaterThan(0);
     // "outre" also matches "outrages" as a prefix; open a passage with "outré" itself.
+    // Chapters are drawn as their fragments arrive: wait for the one that holds it.
     const outre = results(page).filter({ has: page.locator('mark', { hasText: /^outré$/ }) });
-    expect(await outre.count()).toBeGreaterThan(0);
+    await expect.poll(() => outre.count()).toBeGreaterThan(0);
     await outre.first().click();
     await expect
       .poll(() => page.locator('mark.search-hit', { hasText: /^outré$/ }).count())

@@ -105,13 +105,16 @@ describe('smart punctuation', () => {
       '&',
       "'s",
       '"\'',
+      '@',
+      '=',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const markdown = pieces.join('');
         expect(texts(ours, markdown)).toEqual(texts(reference, markdown));
       }),
-      { numRuns: 3000 },
+      // Found by this test: a dot joins "80s.80s" into one word, so that is no decade.
+      { numRuns: 3000, examples: [[['"', '80s', '.', '80s']]] },
     );
   });
 });

@@ -45,21 +45,9 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The word starting at token `index`, with the hyphens and apostrophes the parser keeps in it. */
-function wordAt(text: string, tokens: Token[], index: number): string {
-  let end = index;
-  while (
-    tokens[end + 2]?.kind === 'word' &&
-    tokens[end + 1]!.end - tokens[end + 1]!.start === 1 &&
-    /[-'’]/.test(text[tokens[end + 1]!.start]!)
-  )
-    end += 2;
-  return text.slice(tokens[index]!.start, tokens[end]!.end);
-}
-
 /**
  * Whether a quote's rule may depend on the parser's finer grouping (sentences; marks it counts
- * as part of a word, as in `word-"a` or `"...and`). Such text goes to the parser itself.
+ * as part of a word, as in `word-"a`, `"...and` or `"80s.80s`). Such text goes to the parser.
  */
 function ambiguous(text: string, tokens: Token[]): boolean {
   return tokens.some((token, index) => {
@@ -72,6 +60,8 @@ function ambiguous(text: string, tokens: Token[]): boolean {
     // a run of marks before a space (`,"` `."`). A mark after the quote is never simple.
     if (next === 'mark') return true;
     if (previous === 'mark' && next === 'word') return true;
+    // Before a number: the decade rule (the '80s) turns on the parser's words ("80s.80s" is one).
+    if (next === 'word' && /^\p{N}/u.test(text[tokens[index + 1]!.start]!)) return true;
     // ` 's`: the rule for "'s" needs to know whether the quote starts a sentence.
     return (
       value === "'" &&
@@ -115,8 +105,6 @@ export function educateQuotes(text: string): string {
       curled = open[value];
       out[next.start] = open[nextValue];
       index++;
-    } else if (next?.kind === 'word' && /^\d\ds$/.test(wordAt(text, tokens, index + 1))) {
-      curled = close[value]; // the '80s
     } else if (previous && previous.kind !== 'word' && next?.kind === 'word') {
       curled = open[value];
     } else if (previous?.kind === 'word') {
