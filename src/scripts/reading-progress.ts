@@ -75,20 +75,33 @@ function trackChapter(article: HTMLElement) {
   const save = (landed?: HTMLElement) =>
     store(work, withPlace(load(work), placeNow(landed), count));
 
-  // A link to a passage lands there: remember it at once (the scroll to it may still be running).
-  const target =
-    location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  save(target && passages.includes(target) ? target : undefined);
+  // A link to a passage lands there: it is the reader's place until the scroll to it has settled
+  // (a smooth scroll across a long chapter takes a second or more, and leaving during it must not
+  // record the passage the scroll happened to be passing).
+  const linkedPassage = () => {
+    const target =
+      location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    return target && passages.includes(target) ? target : undefined;
+  };
+  let landing = linkedPassage();
+  save(landing);
+  window.addEventListener('hashchange', () => {
+    landing = linkedPassage();
+    save(landing);
+  });
   let timer: number | undefined;
   window.addEventListener(
     'scroll',
     () => {
       clearTimeout(timer);
-      timer = window.setTimeout(() => save(), 300);
+      timer = window.setTimeout(() => {
+        landing = undefined;
+        save();
+      }, 300);
     },
     { passive: true },
   );
-  window.addEventListener('pagehide', () => save());
+  window.addEventListener('pagehide', () => save(landing));
 
   // Reaching the chapter's navigation means the chapter was read to the end.
   const end = document.querySelector('[data-chapter-end]');

@@ -224,13 +224,16 @@ describe('reader settings', () => {
   });
 });
 
-/** The element is in the top of the screen (once a smooth scroll, if any, has ended). */
+/** The element has come to rest in the top of the screen (a smooth scroll, if any, has ended). */
 async function expectAtTop(element: ReturnType<Page['locator']>) {
+  let last: number | undefined;
   await expect
     .poll(async () => {
-      const box = await element.boundingBox();
-      // Passages stop 1.5rem below the top (scroll-margin); a smooth scroll may still be running.
-      return box !== null && box.y >= 0 && box.y < 60;
+      const y = (await element.boundingBox())?.y;
+      const resting = y !== undefined && y === last;
+      last = y;
+      // Passages stop 1.5rem below the top (scroll-margin).
+      return resting && y >= 0 && y < 60;
     })
     .toBe(true);
 }
@@ -243,18 +246,33 @@ async function readUpTo(page: Page, text: string) {
   await page.waitForTimeout(500);
 }
 
+/** The place last saved for the Holmes fixture work. */
+async function savedPlace(page: Page) {
+  const saved = await page.evaluate(() =>
+    localStorage.getItem('reading-progress:the-adventures-of-sherlock-holmes'),
+  );
+  return (JSON.parse(saved ?? '{}') as { last?: unknown }).last;
+}
+
 describe('resuming where you left off', () => {
-  test('a one-line passage a link landed on stays the place when the reader leaves', async () => {
+  test('leaving while the page still scrolls to a linked passage keeps that passage as the place', async () => {
+    const page = await openPage(browser, library, bohemia2);
+    const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
+    // A link within the page scrolls smoothly, over a second across this chapter; leave at once.
+    await page.goto(`${library.origin}${bohemia2}#${passageId}`);
+    await page.goto(`${library.origin}/`);
+    expect(await savedPlace(page)).toMatchObject({ passage: passageId });
+    await page.close();
+  });
+
+  test('a passage a link landed on stays the place when the reader leaves', async () => {
     const page = await openPage(browser, library, bohemia2);
     const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
     await page.goto(`${library.origin}${bohemia2}#${passageId}`);
     await expectAtTop(page.locator(`#${passageId}`));
     // Leaving the page (pagehide) records the passage at the top of the screen again.
     await page.goto(`${library.origin}/`);
-    const saved = await page.evaluate(
-      () => localStorage.getItem('reading-progress:the-adventures-of-sherlock-holmes') ?? '',
-    );
-    expect(JSON.parse(saved)).toMatchObject({ last: { passage: passageId } });
+    expect(await savedPlace(page)).toMatchObject({ passage: passageId });
     await page.close();
   });
 
