@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, serveSite, type StaticSite } from '../support/browser.ts';
+import {
+  closeBrowser,
+  launchBrowser,
+  openPage,
+  serveSite,
+  type StaticSite,
+} from '../support/browser.ts';
 import { distOf, ensureRevisedLibrary } from '../support/sites.ts';
 
 let browser: Browser;
@@ -12,7 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await library?.close();
 });
 

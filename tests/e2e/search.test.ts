@@ -1,7 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, serveSite, type StaticSite } from '../support/browser.ts';
+import {
+  closeBrowser,
+  launchBrowser,
+  openPage,
+  serveSite,
+  type StaticSite,
+} from '../support/browser.ts';
 import { distOf } from '../support/sites.ts';
 
 let browser: Browser;
@@ -15,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await story?.close();
   await library?.close();
 });

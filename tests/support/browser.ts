@@ -1,8 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../src/lib/bench/browser.ts';
 import type { StaticSite } from '../../src/lib/bench/serve-static.ts';
 
-export { launchChromium as launchBrowser } from '../../src/lib/bench/browser.ts';
 export { serveStatic as serveSite, type StaticSite } from '../../src/lib/bench/serve-static.ts';
+
+// Contexts still closing after their page closed: the browser waits for them before it closes,
+// so a context closed under a closing browser cannot fail a test file after its tests passed.
+const closingContexts = new Set<Promise<void>>();
+
+export const launchBrowser = launchChromium;
+
+/** Closes the browser once every page's context has closed. */
+export async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  await Promise.all(closingContexts);
+  await browser?.close();
+}
 
 /** Opens a page in a fresh context (a phone-sized window by default); closing the page closes both. */
 export async function openPage(
@@ -13,7 +25,12 @@ export async function openPage(
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => {
+    const closing = context.close();
+    closingContexts.add(closing);
+    const settled = () => closingContexts.delete(closing);
+    closing.then(settled, settled);
+  });
   await page.goto(`${site.origin}${path}`);
   return page;
 }
