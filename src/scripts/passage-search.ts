@@ -88,7 +88,10 @@ class PassageSearch extends HTMLElement {
     }
   }
 
+  /** Closes the results; a search still running for them must not open them again. */
   #close() {
+    this.#searchToken += 1;
+    this.#renderToken += 1;
     this.toggleAttribute('data-open', false);
   }
 
@@ -117,13 +120,11 @@ class PassageSearch extends HTMLElement {
     this.#query = query;
     if (query === '') {
       if (!this.#isPopover) this.#syncUrl('', work);
-      this.#searchToken += 1;
-      this.#renderToken += 1;
+      this.#close(); // and stops any search still running
       this.#matches = [];
       this.#results.replaceChildren();
       this.#status.textContent = '';
       this.#more?.toggleAttribute('hidden', true);
-      this.#close();
       return;
     }
     let pagefind;
@@ -153,7 +154,6 @@ class PassageSearch extends HTMLElement {
     this.#shown = 0;
     this.#results.replaceChildren();
     await this.#showMore();
-    this.toggleAttribute('data-open', true);
   }
 
   /** Loads and renders the next batch of matching chapters. */
@@ -167,6 +167,7 @@ class PassageSearch extends HTMLElement {
       const loaded = await page;
       if (token !== this.#renderToken) return;
       this.#results.append(renderChapter(loaded, this.#query));
+      this.toggleAttribute('data-open', true); // the header's results show from the first chapter
     }
     this.#shown += batch.length;
     const total = this.#matches.length;
@@ -176,6 +177,7 @@ class PassageSearch extends HTMLElement {
         ? `No results for “${this.#query}”. Try fewer or different words.`
         : `${total} ${total === 1 ? 'chapter matches' : 'chapters match'} “${this.#query}”; ${passages} ${passages === 1 ? 'passage' : 'passages'} shown.`;
     this.#more?.toggleAttribute('hidden', this.#shown >= total);
+    this.toggleAttribute('data-open', true);
   }
 
   #syncUrl(query: string, work: string) {
