@@ -75,33 +75,40 @@ function trackChapter(article: HTMLElement) {
   const save = (landed?: HTMLElement) =>
     store(work, withPlace(load(work), placeNow(landed), count));
 
-  // A link to a passage lands there: it is the reader's place until the scroll to it has settled
+  // A link to a passage lands there: it is the reader's place until the scroll to it has ended
   // (a smooth scroll across a long chapter takes a second or more, and leaving during it must not
-  // record the passage the scroll happened to be passing).
+  // record whatever passage the scroll was passing). A link is "fresh" while the URL's fragment
+  // differs from the one at the last scroll's end; reading the URL itself, not waiting for
+  // `hashchange`, also covers leaving before that event has run.
   const linkedPassage = () => {
     const target =
       location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     return target && passages.includes(target) ? target : undefined;
   };
-  let landing = linkedPassage();
-  save(landing);
-  window.addEventListener('hashchange', () => {
-    landing = linkedPassage();
-    save(landing);
-  });
-  let timer: number | undefined;
-  window.addEventListener(
-    'scroll',
-    () => {
-      clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        landing = undefined;
-        save();
-      }, 300);
-    },
-    { passive: true },
-  );
-  window.addEventListener('pagehide', () => save(landing));
+  let hashAtScrollEnd: string | undefined;
+  const freshLanding = () => (location.hash !== hashAtScrollEnd ? linkedPassage() : undefined);
+  const scrollEnded = () => {
+    hashAtScrollEnd = location.hash;
+    save();
+  };
+  save(freshLanding());
+  window.addEventListener('hashchange', () => save(freshLanding()));
+  const hasScrollEnd: boolean = 'onscrollend' in window; // a boolean: no narrowing of `window`
+  if (hasScrollEnd) {
+    window.addEventListener('scrollend', scrollEnded);
+  } else {
+    // Safari has no scrollend: 300 ms without a scroll event is the end.
+    let timer: number | undefined;
+    window.addEventListener(
+      'scroll',
+      () => {
+        clearTimeout(timer);
+        timer = window.setTimeout(scrollEnded, 300);
+      },
+      { passive: true },
+    );
+  }
+  window.addEventListener('pagehide', () => save(freshLanding()));
 
   // Reaching the chapter's navigation means the chapter was read to the end.
   const end = document.querySelector('[data-chapter-end]');

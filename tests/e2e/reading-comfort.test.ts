@@ -261,26 +261,74 @@ async function savedPlace(page: Page) {
 }
 
 describe('resuming where you left off', () => {
-  test('leaving while the page still scrolls to a linked passage keeps that passage as the place', async () => {
-    const page = await openPage(browser, library, bohemia2);
-    const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
-    // A link within the page scrolls smoothly, over a second across this chapter; leave at once.
-    await page.goto(`${library.origin}${bohemia2}#${passageId}`);
-    await page.goto(`${library.origin}/`);
-    expect(await savedPlace(page)).toMatchObject({ passage: passageId });
-    await page.close();
-  });
+  // Chromium has `scrollend`; Safari has not, and the script falls back to a pause in scrolling.
+  const scrollEnds = {
+    'with scrollend': false,
+    'without scrollend (as in Safari)': true,
+  };
 
-  test('a passage a link landed on stays the place when the reader leaves', async () => {
+  /** The chapter, opened as a browser with or without `scrollend` would run it. */
+  async function openChapter(withoutScrollend: boolean) {
     const page = await openPage(browser, library, bohemia2);
-    const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
-    await page.goto(`${library.origin}${bohemia2}#${passageId}`);
-    await expectAtTop(page.locator(`#${passageId}`));
-    // Leaving the page (pagehide) records the passage at the top of the screen again.
-    await page.goto(`${library.origin}/`);
-    expect(await savedPlace(page)).toMatchObject({ passage: passageId });
-    await page.close();
-  });
+    if (withoutScrollend) {
+      await page.addInitScript(() => {
+        delete (Window.prototype as Partial<Window>).onscrollend;
+        delete (window as Partial<Window>).onscrollend;
+      });
+      await page.reload();
+    }
+    expect(await page.evaluate(() => 'onscrollend' in window)).toBe(!withoutScrollend);
+    return page;
+  }
+
+  test.each(Object.entries(scrollEnds))(
+    'leaving while the page still scrolls to a linked passage keeps that passage as the place (%s)',
+    async (_, withoutScrollend) => {
+      const page = await openChapter(withoutScrollend);
+      const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
+      // The reader leaves before the page has even run its `hashchange` listeners.
+      await page.addInitScript(() =>
+        addEventListener('hashchange', (event) => event.stopImmediatePropagation(), true),
+      );
+      await page.reload();
+      // A link within the page scrolls smoothly, over a second across this chapter; leave at once.
+      await page.goto(`${library.origin}${bohemia2}#${passageId}`);
+      await page.goto(`${library.origin}/`);
+      expect(await savedPlace(page)).toMatchObject({ passage: passageId });
+      await page.close();
+    },
+  );
+
+  test.each(Object.entries(scrollEnds))(
+    'a passage a link landed on stays the place when the reader leaves (%s)',
+    async (_, withoutScrollend) => {
+      const page = await openChapter(withoutScrollend);
+      const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
+      await page.goto(`${library.origin}${bohemia2}#${passageId}`);
+      await expectAtTop(page.locator(`#${passageId}`));
+      // Leaving the page (pagehide) records the passage at the top of the screen again.
+      await page.goto(`${library.origin}/`);
+      expect(await savedPlace(page)).toMatchObject({ passage: passageId });
+      await page.close();
+    },
+  );
+
+  test.each(Object.entries(scrollEnds))(
+    'after reading on from a linked passage, the place is where the reader stopped (%s)',
+    async (_, withoutScrollend) => {
+      const page = await openChapter(withoutScrollend);
+      const passageId = await page.getByText('My cabby drove fast.').getAttribute('id');
+      await page.goto(`${library.origin}${bohemia2}#${passageId}`);
+      await expectAtTop(page.locator(`#${passageId}`));
+      await readUpTo(page, 'Well, I found my plans very seriously menaced.');
+      const later = await page
+        .getByText('Well, I found my plans very seriously menaced.')
+        .getAttribute('id');
+      await page.goto(`${library.origin}/`);
+      expect(await savedPlace(page)).toMatchObject({ passage: later });
+      await page.close();
+    },
+  );
 
   test('the home and work pages offer to continue at the passage last read, across reloads', async () => {
     const page = await openPage(browser, library, bohemia2);
