@@ -3,17 +3,24 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
+import { normalizeSiteUrl, siteBase } from './src/lib/base.ts';
 import { fontSubsets } from './src/integrations/font-subsets.ts';
+import { headersUnderBase } from './src/integrations/headers-file.ts';
+import { devServerFlag } from './src/integrations/publishing.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
 import { sharedPrimaryLanguage } from './src/lib/story/languages.ts';
 import { resolveContentDir } from './src/lib/story/layout.ts';
 
 const contentDir = resolveContentDir();
+// The public address (SITE_URL at build time), for canonical URLs and feeds. Its path, if any
+// (a GitHub Pages project site: https://someone.github.io/my-story/), is the base every URL of
+// the site lives under; a missing trailing slash is added.
+const site = normalizeSiteUrl(process.env.SITE_URL || 'http://localhost:4321');
 
 export default defineConfig({
-  // The public address of the site, used for canonical URLs and feeds (SITE_URL at build time).
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  site,
+  base: siteBase(site),
   trailingSlash: 'always',
   // Builds that run side by side (tests, the benchmark) each keep their own content cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
@@ -48,10 +55,13 @@ export default defineConfig({
     processor: unified(markdownOptions),
   },
   // Content is checked as it loads (src/lib/story/loader.ts). Order matters: once every page is
-  // written, subset the fonts to its characters and index it for search, then publish.
+  // written, subset the fonts to its characters, index it for search and move the _headers
+  // rules under the base path, then publish.
   integrations: [
+    devServerFlag(),
     fontSubsets(),
     searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
+    headersUnderBase(),
     atomicPublish(),
   ],
   vite: {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { withBase } from '../lib/base.ts';
 
 /** Where the index lands inside the built site; the search script loads it from here. */
 export const searchIndexDir = 'pagefind';
@@ -11,12 +12,17 @@ export const searchIndexDir = 'pagefind';
  * Builds the Pagefind index over the finished site at the end of `astro build`. Pagefind's Node
  * API reports problems as `errors` instead of throwing, and the ready-made integration only logs
  * them: here any error, or an index with no pages, fails the build. With `language`, every page
- * goes into one index of that language (Pagefind otherwise splits `en` from `en-GB`).
+ * goes into one index of that language (Pagefind otherwise splits `en` from `en-GB`). Result
+ * URLs carry the site's base path, as every link does.
  */
 export function searchIndex(options: { language?: string | undefined } = {}): AstroIntegration {
+  let base = '/';
   return {
     name: 'fiction-reader:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
@@ -25,9 +31,11 @@ export function searchIndex(options: { language?: string | undefined } = {}): As
             options.language ? { forceLanguage: options.language } : {},
           );
           if (!index) throw new Error(errors.join('\n'));
-          const added = await addSearchablePages(index, site);
+          const added = await addSearchablePages(index, site, base);
           if (added === 0) {
-            throw new Error('no page was indexed: chapter pages must carry data-pagefind-body');
+            throw new Error(
+              'no page to index: no work is published (is every work `draft: true`? build a preview with PREVIEW=1), or pages lack data-pagefind-body',
+            );
           }
           fail((await index.writeFiles({ outputPath: path.join(site, searchIndexDir) })).errors);
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -45,7 +53,11 @@ export function searchIndex(options: { language?: string | undefined } = {}): As
  * {@link searchDocument} shows it, up to 16 at a time so its indexer never waits. Other pages,
  * the entire-work views among them, are not sent at all. Returns how many pages were indexed.
  */
-async function addSearchablePages(index: pagefind.PagefindIndex, site: string): Promise<number> {
+async function addSearchablePages(
+  index: pagefind.PagefindIndex,
+  site: string,
+  base: string,
+): Promise<number> {
   const files = (await readdir(site, { recursive: true }))
     .filter((file) => path.basename(file) === 'index.html' && !file.startsWith(searchIndexDir))
     .sort();
@@ -56,7 +68,7 @@ async function addSearchablePages(index: pagefind.PagefindIndex, site: string): 
     const html = await readFile(path.join(site, file), 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const dir = path.dirname(file);
-    const url = dir === '.' ? '/' : `/${dir.split(path.sep).join('/')}/`;
+    const url = withBase(dir === '.' ? '/' : `/${dir.split(path.sep).join('/')}/`, base);
     const sent = index.addHTMLFile({ url, content: searchDocument(html) }).then((response) => {
       fail(response.errors);
       added += 1;

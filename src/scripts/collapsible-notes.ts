@@ -2,9 +2,10 @@
  * Remembers which kinds of notes (summary, notes, end notes) the reader folded away. The inline
  * script after each note in Notes.astro reads the same key, so a folded note never flashes open.
  */
+import { storageKey } from '../lib/base.ts';
 import { deviceStorage } from './device-storage.ts';
 
-const key = 'folded-notes';
+const key = storageKey('folded-notes');
 
 document.addEventListener(
   'toggle',

@@ -1,5 +1,7 @@
-// Loads the Pagefind index the build wrote to /pagefind/. Its URL is built at run time: a
+// Loads the Pagefind index the build wrote to /pagefind/ (under the site's base path). Its URL is built at run time: a
 // literal import('/pagefind/pagefind.js') breaks the Vite build, and `astro dev` has no index.
+
+import { withBase } from '../lib/base.ts';
 
 /** The part of Pagefind's browser API this site uses. */
 export interface Pagefind {
@@ -48,7 +50,7 @@ let loading: Promise<Pagefind> | undefined;
 /** Pagefind, initialised once per page; rejects where the site was not built (`astro dev`). */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const url = new URL('/pagefind/pagefind.js', location.origin).href;
+    const url = new URL(withBase('/pagefind/pagefind.js'), location.origin).href;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     // On the page's own thread: a search takes a few milliseconds of WebAssembly after typing
     // pauses, and Pagefind's worker would cost one more download (13 KB) and its start-up.

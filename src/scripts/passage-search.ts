@@ -1,3 +1,4 @@
+import { storageKey } from '../lib/base.ts';
 import { loadPagefind, type PagefindPage, type PagefindSearch } from './pagefind.ts';
 import { finishedWords, normalizeQuery, rankedPassages } from './search-ranking.ts';
 import { isFreeKeyPress } from './keyboard.ts';
@@ -233,7 +234,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 /** Where the search page keeps its scroll position, per query. */
 function scrollKey(): string {
-  return `search-scroll:${location.search}`;
+  return storageKey(`search-scroll:${location.search}`);
 }
 
 /** `/` anywhere but in a field focuses search: the search page's own field, else the header's. */

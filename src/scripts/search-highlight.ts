@@ -1,3 +1,4 @@
+import { withBase } from '../lib/base.ts';
 import { highlightParam } from './pagefind.ts';
 
 // On a page opened from a search result (`?hl=word#p-passage`): mark the search words in the
@@ -10,7 +11,7 @@ if (terms.length > 0) void highlightSearchWords();
 
 async function highlightSearchWords() {
   try {
-    const url = new URL('/pagefind/pagefind-highlight.js', location.origin).href;
+    const url = new URL(withBase('/pagefind/pagefind-highlight.js'), location.origin).href;
     const { default: PagefindHighlight } = (await import(/* @vite-ignore */ url)) as {
       default: new (options: Record<string, unknown>) => unknown;
     };

@@ -1,26 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { loadPages } from '../support/html.ts';
+import { readFragments } from '../support/search-index.ts';
 import { distOf } from '../support/sites.ts';
-
-/** A Pagefind fragment: one indexed page as the search sees it. */
-interface Fragment {
-  url: string;
-  content: string;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
-  anchors: { element: string; id: string; text: string; title?: string }[];
-}
-
-function readFragments(dist: string): Fragment[] {
-  const dir = path.join(dist, 'pagefind/fragment');
-  return readdirSync(dir).map((file) => {
-    const bytes = gunzipSync(readFileSync(path.join(dir, file)));
-    return JSON.parse(bytes.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
-  });
-}
 
 describe('the search index of the library site', () => {
   const dist = distOf('library');

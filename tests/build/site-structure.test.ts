@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadPages, visibleText } from '../support/html.ts';
-import { availableSites, distOf } from '../support/sites.ts';
+import { availableSites, baseOf, distOf } from '../support/sites.ts';
 
 // Invariants over every page of every test site: structure, not prose.
 describe.each(availableSites)('every page of the %s site', (site) => {
   const dist = distOf(site);
+  // Pages sit at dist's top; the site serves them under its base path (`/my-story/`).
+  const base = baseOf(site);
   const pages = loadPages(dist);
   const byUrl = new Map(pages.map((page) => [page.url, page]));
 
@@ -70,11 +72,14 @@ describe.each(availableSites)('every page of the %s site', (site) => {
       for (const el of Array.from(page.document.querySelectorAll('a[href], link[href]'))) {
         const href = el.getAttribute('href') ?? '';
         if (/^(https?:)?\/\//.test(href) || href.startsWith('mailto:')) continue;
-        const url = new URL(href, `http://site${page.url}`);
+        const url = new URL(href, `http://site${base}${page.url.slice(1)}`);
+        if (!url.pathname.startsWith(base)) {
+          broken.push(`${page.url} -> ${href} (outside the site's base path ${base})`);
+          continue;
+        }
+        const pathname = `/${url.pathname.slice(base.length)}`;
         const target =
-          url.pathname === page.url
-            ? page
-            : (byUrl.get(url.pathname) ?? resolveAsset(dist, url.pathname));
+          pathname === page.url ? page : (byUrl.get(pathname) ?? resolveAsset(dist, pathname));
         if (!target) broken.push(`${page.url} -> ${href} (no such page)`);
         else if (
           url.hash &&

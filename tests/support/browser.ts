@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { withBase } from '../../src/lib/base.ts';
 import { launchChromium } from '../../src/lib/bench/browser.ts';
 import type { StaticSite } from '../../src/lib/bench/serve-static.ts';
 
@@ -16,7 +17,10 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
   await browser?.close();
 }
 
-/** Opens a page in a fresh context (a phone-sized window by default); closing the page closes both. */
+/**
+ * Opens a page (a path on the site, under its base) in a fresh context (a phone-sized window by
+ * default); closing the page closes both.
+ */
 export async function openPage(
   browser: Browser,
   site: StaticSite,
@@ -31,6 +35,6 @@ export async function openPage(
     const settled = () => closingContexts.delete(closing);
     closing.then(settled, settled);
   });
-  await page.goto(`${site.origin}${path}`);
+  await page.goto(`${site.origin}${withBase(path, site.base)}`);
   return page;
 }

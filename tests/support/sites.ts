@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { siteBase } from '../../src/lib/base.ts';
 
 /** The project root (tests/support/..). */
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -22,11 +23,36 @@ export const sites = {
   story: path.join(root, 'content'),
   /** A showcase of every markup feature plus a real public-domain book (Holmes), several works. */
   library: path.join(root, 'tests/fixtures/library'),
+  /** The library again, published as a GitHub Pages project site under `/my-story/`. */
+  libraryUnderBase: path.join(root, 'tests/fixtures/library'),
+  /** A serial with drafts and a scheduled chapter, built on a fixed date (`BUILD_DATE`). */
+  publishing: path.join(root, 'tests/fixtures/publishing'),
+  /** The same serial as the author previews it (`PREVIEW=1`): drafts included, marked. */
+  publishingPreview: path.join(root, 'tests/fixtures/publishing'),
   /** The public-domain corpora beside the project (CI and maintainers have them; users do not). */
   corpora: path.resolve(root, '../shared/corpora'),
 } as const;
 
 export type SiteName = keyof typeof sites;
+
+/** A GitHub Pages project site's address, written without its trailing slash (the build adds it). */
+export const projectSiteUrl = 'https://someone.github.io/my-story';
+
+/** The moment the publishing fixture is built at: a minute before its Friday chapter is due. */
+export const publishingBuildDate = '2026-12-04T17:59';
+
+/** What a site's build is told beside its story folder. */
+const buildEnv: Partial<Record<SiteName, Record<string, string>>> = {
+  libraryUnderBase: { SITE_URL: projectSiteUrl },
+  publishing: { BUILD_DATE: publishingBuildDate },
+  publishingPreview: { BUILD_DATE: publishingBuildDate, PREVIEW: '1' },
+};
+
+/** The path a site's pages live under: `/`, or `/my-story/` for the project site. */
+export function baseOf(name: SiteName): string {
+  const siteUrl = buildEnv[name]?.['SITE_URL'];
+  return siteUrl ? siteBase(siteUrl) : '/';
+}
 
 /** The sites whose story folder exists on this machine. */
 export const availableSites = (Object.keys(sites) as SiteName[]).filter((name) =>
@@ -73,24 +99,24 @@ export function runAstroBuild(
  * e2e tiers share it, and re-running tests after a test-only change costs nothing.
  */
 export function ensureSite(name: SiteName): string {
-  return ensureBuild(sites[name], distOf(name));
+  return ensureBuild(sites[name], distOf(name), buildEnv[name]);
 }
 
-function ensureBuild(contentDir: string, dist: string): string {
+function ensureBuild(contentDir: string, dist: string, env: Record<string, string> = {}): string {
   const stamp = path.join(path.dirname(dist), 'fingerprint');
-  const fingerprint = fingerprintOf([
+  const fingerprint = `${JSON.stringify(env)} ${fingerprintOf([
     contentDir,
     'src',
     'public',
     'astro.config.mjs',
     'package-lock.json',
-  ]);
+  ])}`;
   if (existsSync(dist) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint)
     return dist;
   const fresh = `${dist}.building`;
   rmSync(fresh, { recursive: true, force: true });
   mkdirSync(path.dirname(dist), { recursive: true });
-  const result = runAstroBuild(contentDir, fresh);
+  const result = runAstroBuild(contentDir, fresh, env);
   if (result.status !== 0) throw new Error(`building ${contentDir} failed:\n${result.output}`);
   rmSync(dist, { recursive: true, force: true });
   renameSync(fresh, dist);

@@ -22,24 +22,33 @@ const compressible = new Set(['.html', '.css', '.js', '.json', '.xml', '.txt', '
 /** A served copy of a built site. */
 export interface StaticSite {
   origin: string;
+  /** The path the site is served under: `/`, or `/my-story/`. */
+  base: string;
   close(): Promise<void>;
 }
 
 /**
  * Serves a built site on loopback the way a static host does: `/x/` is `/x/index.html`, text is
  * gzipped when the browser accepts it, an unchanged file is a 304 by its ETag, a miss gets
- * 404.html with status 404. For the browser
- * tests and the benchmark; never a production server.
+ * 404.html with status 404. With a `base` (`/my-story/`) the site is served only there, as a
+ * GitHub Pages project site is: anything outside it is a bare 404. For the browser tests and the
+ * benchmark; never a production server.
  */
 export async function serveStatic(
   dist: string,
   /** A fixed port, to serve another build at the same origin (same storage) as an earlier one. */
   port = 0,
+  base = '/',
 ): Promise<StaticSite> {
   const root = path.resolve(dist);
   const notFound = readFileSync(path.join(root, '404.html'));
   const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!requested.startsWith(base)) {
+      res.writeHead(404, { 'content-type': types['.txt']! }).end('Not found: outside the site\n');
+      return;
+    }
+    const pathname = `/${requested.slice(base.length)}`;
     let file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
     if (!file.startsWith(root)) file = '';
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
@@ -67,6 +76,7 @@ export async function serveStatic(
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,6 +4,7 @@
  * contents can mark what was added since. Pure functions; `src/scripts/reading-progress.ts`
  * reads the page and calls them.
  */
+import { storageKey } from '../base.ts';
 
 /** Where the reader was: a chapter, and the passage at the top of their screen. */
 export interface Place {
@@ -29,7 +30,7 @@ export interface WorkProgress {
   contentsSeen: boolean;
 }
 
-export const progressKeyPrefix = 'reading-progress:';
+export const progressKeyPrefix = storageKey('reading-progress:');
 export const progressKey = (work: string) => `${progressKeyPrefix}${work}`;
 
 const emptyProgress: WorkProgress = { read: [], known: [], knownCount: 0, contentsSeen: false };

@@ -4,6 +4,8 @@
  * decides what it looks like, so the inline script in `BaseLayout` can apply saved settings
  * before the first paint without knowing any of them.
  */
+import { storageKey } from '../base.ts';
+
 export const settings = {
   theme: {
     label: 'Theme',
@@ -41,7 +43,7 @@ export type SettingName = keyof typeof settings;
 export type Settings = { [Name in SettingName]: keyof (typeof settings)[Name]['options'] };
 
 /** The localStorage key that holds the saved settings, as JSON. */
-export const settingsKey = 'reader-settings';
+export const settingsKey = storageKey('reader-settings');
 
 /** The attribute on <html> that carries a setting: `data-reader-<name>`. */
 export const attributeOf = (name: SettingName) => `data-reader-${name}`;

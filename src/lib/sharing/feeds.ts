@@ -4,12 +4,6 @@ import type { Chapter, Library, Work } from '../story/library.ts';
 /** How many of the newest chapters a feed carries: feed readers only need what is new. */
 export const feedLength = 30;
 
-/** `/feed.xml`: the whole site's feed; `/<work>/feed.xml`: one work's. */
-export const siteFeedUrl = '/feed.xml';
-export function workFeedUrl(workSlug: string): string {
-  return `/${workSlug}/feed.xml`;
-}
-
 /**
  * Feed items for chapters, newest first: by publication date, and for chapters without one
  * (or on the same day) the later chapter first, so a new Part 2 chapter tops the feed.

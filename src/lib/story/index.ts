@@ -3,6 +3,7 @@ import { renderMarkdownField } from '../markup/render-field.ts';
 import { wordCountField } from '../markup/word-count.ts';
 import { buildLibrary, type Library } from './library.ts';
 import { readChapterHtml } from './chapter-html.ts';
+import { publishingFromEnv } from './publishing.ts';
 
 export type { Chapter, Library, Work } from './library.ts';
 
@@ -38,5 +39,10 @@ async function loadLibrary(): Promise<Library> {
       ] ?? 0,
     ),
   }));
-  return buildLibrary(await Promise.all(workSources), await Promise.all(chapterSources));
+  return buildLibrary(
+    await Promise.all(workSources),
+    await Promise.all(chapterSources),
+    // Drafts show in `astro dev` and in preview builds (PREVIEW=1); BUILD_DATE stands in for now.
+    publishingFromEnv(process.env, import.meta.env.DEV_SERVER === true),
+  );
 }

@@ -1,6 +1,7 @@
 import { excerpt, textOf } from '../format.ts';
 import { withoutAddedText } from '../markup/vocabulary.ts';
 import { parseChapterFileName } from './layout.ts';
+import { unpublished, type Publishing, type Unpublished } from './publishing.ts';
 import type { ChapterData, WorkData } from './schema.ts';
 import { readingMinutes } from './words.ts';
 import { chapterUrl, entireWorkUrl, workUrl } from './urls.ts';
@@ -48,6 +49,8 @@ export interface Chapter {
   url: string;
   /** Old URLs of a renamed chapter (`aliases`), each redirecting to `url`. */
   aliasUrls: string[];
+  /** Set only in a build that shows drafts (`astro dev`, PREVIEW=1): why it is not published. */
+  unpublished: Unpublished | undefined;
   previous: Chapter | undefined;
   next: Chapter | undefined;
 }
@@ -69,6 +72,8 @@ export interface Work {
   entireUrl: string;
   /** The other works of its series in part order, this one included; empty outside a series. */
   series: Work[];
+  /** Set only in a build that shows drafts: the whole work is a draft. */
+  unpublished: Unpublished | undefined;
 }
 
 /** Every work, in library order, with lookups by slug. */
@@ -78,13 +83,28 @@ export interface Library {
   getChapter(workSlug: string, chapterSlug: string): Chapter | undefined;
 }
 
+/** A build that publishes what is due now and shows no drafts. */
+const publishNow = (): Publishing => ({ now: new Date(), includeDrafts: false });
+
 /**
- * Derives the whole reading model from loaded entries, once per build: chapter order from the
- * file numbers, slugs and URLs, previous/next, word counts and reading times, series order.
- * Pages read this model; they never sort, filter or count. Chapters of a folder with no
- * work.md are left out (the content check reports that folder).
+ * Derives the whole reading model from loaded entries, once per build: which works and
+ * chapters are published (drafts and chapters scheduled after `publishing.now` are left out
+ * entirely, unless the build shows drafts), chapter order from the file numbers, slugs and
+ * URLs, previous/next, word counts and reading times, series order. Pages read this model; they
+ * never sort, filter or count. Chapters of a folder with no work.md are left out (the content
+ * check reports that folder).
  */
-export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterSource[]): Library {
+export function buildLibrary(
+  allWorkSources: WorkSource[],
+  allChapterSources: ChapterSource[],
+  publishing: Publishing = publishNow(),
+): Library {
+  const { now, includeDrafts } = publishing;
+  const shown = (data: { draft?: boolean | undefined; published?: Date | undefined }) =>
+    includeDrafts || !unpublished(data, now);
+  // A work is held back only by `draft: true`; its `published` is when it first appeared.
+  const workSources = allWorkSources.filter((source) => shown({ draft: source.data.draft }));
+  const chapterSources = allChapterSources.filter((source) => shown(source.data));
   const chaptersByWork = new Map<
     string,
     { number: number; slug: string; source: ChapterSource }[]
@@ -117,6 +137,7 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
       readingMinutes: readingMinutes(chapter.words),
       url: chapterUrl(source.slug, slug),
       aliasUrls: (chapter.data.aliases ?? []).map((alias) => chapterUrl(source.slug, alias)),
+      unpublished: unpublished(chapter.data, now),
       previous: undefined,
       next: undefined,
     }));
@@ -138,6 +159,7 @@ export function buildLibrary(workSources: WorkSource[], chapterSources: ChapterS
       url: workUrl(source.slug),
       entireUrl: entireWorkUrl(source.slug),
       series: [],
+      unpublished: unpublished({ draft: source.data.draft }, now),
     };
   });
 

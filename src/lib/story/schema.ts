@@ -1,7 +1,15 @@
 import { z } from 'astro/zod';
+import { zonelessAsUtc } from './publishing.ts';
 
-// YAML reads `2024-05-01` as a Date and `"2024-05-01"` as a string: accept both, keep a Date.
-const isoDate = z.coerce.date();
+// YAML reads `2024-05-01` and `2024-05-01T18:00:00` as Dates (in UTC) and anything quoted, or
+// without seconds (`2024-05-01T18:00`), as a string: accept both, keep a Date, and read a date
+// and time without a zone as UTC whichever way it is written.
+const isoDate = z.preprocess(
+  (value) => (typeof value === 'string' ? zonelessAsUtc(value) : value),
+  z.coerce.date(),
+);
+/** `draft: true` keeps a work or chapter out of the published site (src/lib/story/publishing.ts). */
+const draft = z.boolean().optional();
 const labels = z.array(z.string().min(1)).optional();
 const markdown = z.string().trim().min(1);
 
@@ -26,6 +34,7 @@ export const workSchema = z.strictObject({
   relationships: labels,
   characters: labels,
   tags: labels,
+  draft,
 });
 
 /** Front matter of `<work>/NN-<slug>.md` (the content contract's chapter table). */
@@ -34,7 +43,9 @@ export const chapterSchema = z.strictObject({
   summary: markdown.optional(),
   notes: markdown.optional(),
   endNotes: markdown.optional(),
+  /** When the chapter was (or will be) published; a future date keeps it a draft until then. */
   published: isoDate.optional(),
+  draft,
   aliases: z
     .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a URL slug such as "old-title"'))
     .optional(),

@@ -1,22 +1,24 @@
 // Every URL of the site is made here, so a route and every link to it agree. URLs end in a
-// slash (one canonical form; `trailingSlash: 'always'` in astro.config.mjs).
+// slash (one canonical form; `trailingSlash: 'always'` in astro.config.mjs), and all of them lie
+// under the site's base path (`/my-story/…` when SITE_URL has one; src/lib/base.ts).
+import { withBase } from '../base.ts';
 
 /** `/` */
-export const homeUrl = '/';
+export const homeUrl = withBase('/');
 
 /** `/<work>/`: the work's contents page. */
 export function workUrl(workSlug: string): string {
-  return `/${workSlug}/`;
+  return withBase(`/${workSlug}/`);
 }
 
 /** `/<work>/<chapter>/`: one chapter. Reordering chapters changes no URL. */
 export function chapterUrl(workSlug: string, chapterSlug: string): string {
-  return `/${workSlug}/${chapterSlug}/`;
+  return withBase(`/${workSlug}/${chapterSlug}/`);
 }
 
 /** `/<work>/all/`: every chapter on one page (the slug `all` is reserved). */
 export function entireWorkUrl(workSlug: string): string {
-  return `/${workSlug}/all/`;
+  return withBase(`/${workSlug}/all/`);
 }
 
 /** The id of a chapter's section on the entire-work page. */
@@ -26,14 +28,30 @@ export function chapterAnchor(chapterSlug: string): string {
 
 /** `/<work>/chapters.json`: the work's chapters (slug, URL), for "Continue reading" on the home page. */
 export function chapterListUrl(workSlug: string): string {
-  return `/${workSlug}/chapters.json`;
+  return withBase(`/${workSlug}/chapters.json`);
 }
 
 /** `/search/`: the search page; `?q=` carries the query. */
-export const searchUrl = '/search/';
+export const searchUrl = withBase('/search/');
 
 /** Link-preview images: `/preview.png`, `/<work>/preview.png`, `/<work>/<chapter>/preview.png`. */
 export function previewImageUrl(workSlug?: string, chapterSlug?: string): string {
-  if (!workSlug) return '/preview.png';
-  return chapterSlug ? `/${workSlug}/${chapterSlug}/preview.png` : `/${workSlug}/preview.png`;
+  if (!workSlug) return withBase('/preview.png');
+  return withBase(
+    chapterSlug ? `/${workSlug}/${chapterSlug}/preview.png` : `/${workSlug}/preview.png`,
+  );
 }
+
+/** `/feed.xml`: the whole site's feed. */
+export const siteFeedUrl = withBase('/feed.xml');
+
+/** `/<work>/feed.xml`: one work's feed. */
+export function workFeedUrl(workSlug: string): string {
+  return withBase(`/${workSlug}/feed.xml`);
+}
+
+/** `/sitemap.xml` */
+export const sitemapUrl = withBase('/sitemap.xml');
+
+/** `/favicon.svg` (from public/). */
+export const faviconUrl = withBase('/favicon.svg');

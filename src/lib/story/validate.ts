@@ -299,13 +299,14 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
         ),
       );
   }
-  if (kind === 'chapter' && parsed.content.trim() === '') {
+  // A draft may be empty: `npm run new-chapter` starts one so. Anything published may not.
+  if (kind === 'chapter' && parsed.content.trim() === '' && !data['draft']) {
     problems.push(
       problem(
         file,
         raw.split('\n').length + 1,
         'chapter:empty',
-        'The chapter has no text after its front matter. Write the chapter below the closing "---", or remove the file until it is ready.',
+        'The chapter has no text after its front matter. Write the chapter below the closing "---", or mark it "draft: true" until it is ready.',
       ),
     );
     return data;
@@ -339,7 +340,8 @@ const fieldExamples: Record<string, string> = {
   summary: 'summary: "One or two sentences of Markdown."',
   status: 'status: in-progress (or complete)',
   language: 'language: en',
-  published: 'published: 2024-05-01',
+  published: 'published: 2024-05-01 (or 2024-05-01T18:00, UTC unless a zone follows: +01:00)',
+  draft: 'draft: true (or false)',
   updated: 'updated: 2024-05-01',
   series: 'series: { name: "Entwined Destinies", part: 1 }',
   aliases: 'aliases: [old-slug]',
