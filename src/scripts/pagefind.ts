@@ -54,7 +54,10 @@ export function loadPagefind(): Promise<Pagefind> {
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     // On the page's own thread: a search takes a few milliseconds of WebAssembly after typing
     // pauses, and Pagefind's worker would cost one more download (13 KB) and its start-up.
-    await pagefind.options({ highlightParam, excerptLength: 28, noWorker: true });
+    // Result URLs are indexed as the site serves them, base path included
+    // (src/integrations/search-index.ts); Pagefind would otherwise prefix the folder it was
+    // loaded from (`/my-story/`) a second time.
+    await pagefind.options({ highlightParam, excerptLength: 28, noWorker: true, baseUrl: '/' });
     await pagefind.init();
     return pagefind;
   })();

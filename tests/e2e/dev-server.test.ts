@@ -6,11 +6,14 @@ import { validWork, writeContent } from '../support/content.ts';
 import { root } from '../support/sites.ts';
 
 // `npm run dev` on a story folder outside the project (CONTENT_DIR): the author edits a chapter
-// and sees it; a mistake is logged with its place while the rest of the site keeps working.
+// and sees it; a mistake is logged with its place while the rest of the site keeps working;
+// drafts and scheduled chapters are there to read, marked.
 // `--ignore-lock`: a developer's own dev server of this project may be running meanwhile.
 const content = writeContent({
   'w/work.md': validWork,
   'w/01-one.md': '---\ntitle: "One"\n---\n\nThe lamp was lit.\n',
+  'w/02-two.md': '---\ntitle: "Two"\ndraft: true\n---\n\nA draft the author is reading.\n',
+  'w/03-later.md': '---\ntitle: "Later"\npublished: 2999-01-01\n---\n\nNot out for a while.\n',
 });
 const chapterFile = path.join(content, 'w/01-one.md');
 const port = 4477;
@@ -80,4 +83,16 @@ test('a mistake is logged with its file and line, and fixing it brings the chapt
   await expect
     .poll(async () => (await page('/w/one/')).html, { timeout: 20_000 })
     .toContain('Closed.');
+});
+
+test('drafts and scheduled chapters are served, marked, for the author to read', async () => {
+  const draft = await page('/w/two/');
+  expect(draft.status).toBe(200);
+  expect(draft.html).toContain('A draft the author is reading.');
+  expect(draft.html).toMatch(/data-draft-mark="draft"[^>]*>\s*Draft\s*</);
+  const later = await page('/w/later/');
+  expect(later.html).toMatch(/data-draft-mark="scheduled"[^>]*>\s*Scheduled: January 1, 2999\s*</);
+  const contents = (await page('/w/')).html;
+  expect(contents).toContain('/w/two/');
+  expect(contents).toContain('/w/later/');
 });

@@ -207,6 +207,52 @@ describe('chapter text problems, at the line in the file (front matter counted)'
   });
 });
 
+describe('drafts and scheduled chapters', () => {
+  test('a draft may be empty: `npm run new-chapter` starts it so', async () => {
+    expect(
+      await problemsOf({
+        'w/work.md': validWork,
+        'w/01-one.md': '---\ntitle: One\ndraft: true\n---\n\n',
+      }),
+    ).toEqual([]);
+  });
+
+  test('a `draft` that is not true or false', async () => {
+    const [problem, ...others] = await problemsOf({
+      'w/work.md': validWork,
+      'w/01-one.md': '---\ntitle: One\ndraft: yes please\n---\n\nText.\n',
+    });
+    expect(others).toEqual([]);
+    expect(problem).toMatchObject({ file: 'w/01-one.md', line: 3, ruleId: 'frontmatter:invalid' });
+    expect(problem?.message).toContain('draft: true (or false)');
+  });
+
+  test('a draft work that says `draft: 1`', async () => {
+    expect(
+      await problemsOf({ 'w/work.md': validWork.replace('---\n', '---\ndraft: 1\n') }),
+    ).toMatchObject([{ file: 'w/work.md', line: 2, ruleId: 'frontmatter:invalid' }]);
+  });
+
+  test('a `published` that is not a date', async () => {
+    const [problem] = await problemsOf({
+      'w/work.md': validWork,
+      'w/01-one.md': '---\ntitle: One\npublished: next friday\n---\n\nText.\n',
+    });
+    expect(problem).toMatchObject({ file: 'w/01-one.md', line: 3, ruleId: 'frontmatter:invalid' });
+    expect(problem?.message).toContain('published: 2024-05-01');
+  });
+
+  test('a date and time, with or without a zone, is a valid `published`', async () => {
+    for (const published of ['2026-12-04T18:00', '"2026-12-04 18:00"', '2026-12-04T18:00:00+01:00'])
+      expect(
+        await problemsOf({
+          'w/work.md': validWork,
+          'w/01-one.md': `---\ntitle: One\npublished: ${published}\n---\n\nText.\n`,
+        }),
+      ).toEqual([]);
+  });
+});
+
 test('formatProblem gives the file, line, message and rule on one line', () => {
   expect(
     formatProblem(
