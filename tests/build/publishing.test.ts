@@ -133,7 +133,7 @@ describe('a preview build (PREVIEW=1)', () => {
   test('shows each unpublished chapter marked, and keeps it out of search engines', () => {
     const marks = {
       'the-draft': 'Draft',
-      friday: 'Scheduled: December 4, 2026, 18:00 UTC',
+      friday: 'Scheduled: Dec 4, 2026, 18:00 UTC',
       unwritten: 'Draft',
     };
     for (const [slug, label] of Object.entries(marks)) {
@@ -153,7 +153,7 @@ describe('a preview build (PREVIEW=1)', () => {
       ['opening', ''],
       ['the-draft', 'Draft'],
       ['second-evening', ''],
-      ['friday', 'Scheduled: December 4, 2026, 18:00 UTC'],
+      ['friday', 'Scheduled: Dec 4, 2026, 18:00 UTC'],
       ['unwritten', 'Draft'],
     ]);
     const secret = pageAt(preview, '/secret-work/').document;

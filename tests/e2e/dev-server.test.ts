@@ -91,7 +91,7 @@ test('drafts and scheduled chapters are served, marked, for the author to read',
   expect(draft.html).toContain('A draft the author is reading.');
   expect(draft.html).toMatch(/data-draft-mark="draft"[^>]*>\s*Draft\s*</);
   const later = await page('/w/later/');
-  expect(later.html).toMatch(/data-draft-mark="scheduled"[^>]*>\s*Scheduled: January 1, 2999\s*</);
+  expect(later.html).toMatch(/data-draft-mark="scheduled"[^>]*>\s*Scheduled: Jan 1, 2999\s*</);
   const contents = (await page('/w/')).html;
   expect(contents).toContain('/w/two/');
   expect(contents).toContain('/w/later/');
