@@ -132,7 +132,10 @@ export function buildLibrary(
       summaryHtml: chapter.summaryHtml,
       notesHtml: chapter.notesHtml,
       endNotesHtml: chapter.endNotesHtml,
-      description: excerpt(textOf(chapter.summaryHtml || withoutAddedText(chapter.html))),
+      // An empty draft (shown in a preview) has no opening lines: say what it is instead.
+      description:
+        excerpt(textOf(chapter.summaryHtml || withoutAddedText(chapter.html))) ||
+        `${chapter.data.title}: chapter ${index + 1} of ${source.data.title}.`,
       words: chapter.words,
       readingMinutes: readingMinutes(chapter.words),
       url: chapterUrl(source.slug, slug),
