@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { normalizeSiteUrl, siteBase } from './src/lib/base.ts';
 import { fontSubsets } from './src/integrations/font-subsets.ts';
-import { headersUnderBase } from './src/integrations/headers-file.ts';
+import { completeHeaders } from './src/integrations/headers-file.ts';
 import { devServerFlag } from './src/integrations/publishing.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
@@ -61,7 +61,7 @@ export default defineConfig({
     devServerFlag(),
     fontSubsets(),
     searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
-    headersUnderBase(),
+    completeHeaders(),
     atomicPublish(),
   ],
   vite: {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,10 +8,12 @@ import { withBase } from '../lib/base.ts';
 export const headersFile = '_headers';
 
 /**
- * Moves the path rules of `_headers` under the site's base path, as every URL of the site is
- * (`/_astro/*` becomes `/my-story/_astro/*`). A root site's file is left exactly as written.
+ * Completes `_headers` once the site is built: its path rules move under the site's base path,
+ * as every URL of the site does (`/_astro/*` becomes `/my-story/_astro/*`), and each EPUB gets a
+ * rule of its own naming its media type (one exact path per file: the hosts' wildcards differ
+ * in where they may stand).
  */
-export function headersUnderBase(): AstroIntegration {
+export function completeHeaders(): AstroIntegration {
   let base = '/';
   return {
     name: 'fiction-reader:headers-file',
@@ -20,16 +22,25 @@ export function headersUnderBase(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        if (base === '/') return;
-        const file = path.join(fileURLToPath(dir), headersFile);
+        const site = fileURLToPath(dir);
+        const file = path.join(site, headersFile);
         const text = await readFile(file, 'utf8').catch(() => undefined);
-        if (text !== undefined) await writeFile(file, rulesUnderBase(text, base));
+        if (text === undefined) return;
+        const epubs = (await readdir(site, { recursive: true }))
+          .filter((name) => name.endsWith('.epub'))
+          .map((name) => `/${name.split(path.sep).join('/')}`)
+          .sort();
+        await writeFile(file, completedHeaders(text, base, epubs));
       },
     },
   };
 }
 
-/** A `_headers` file with every path rule (a line starting with `/`) under `base`. */
-export function rulesUnderBase(text: string, base: string): string {
-  return text.replace(/^\/\S*/gm, (rule) => withBase(rule, base));
+/** `_headers` with every path rule under `base`, and a media-type rule for each EPUB path. */
+export function completedHeaders(text: string, base: string, epubs: string[]): string {
+  const moved = base === '/' ? text : text.replace(/^\/\S*/gm, (rule) => withBase(rule, base));
+  const rules = epubs.map(
+    (epub) => `${withBase(epub, base)}\n  Content-Type: application/epub+zip\n`,
+  );
+  return rules.length > 0 ? `${moved.trimEnd()}\n${rules.join('')}` : moved;
 }

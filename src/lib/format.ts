@@ -51,3 +51,9 @@ export function excerpt(text: string, max = 160): string {
   const end = cut.lastIndexOf(' ');
   return `${(end > max / 2 ? cut.slice(0, end) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
 }
+
+/** A file size as readers see it: `"312 KB"`, `"1.2 MB"` (1 KB = 1,024 bytes, like file managers). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

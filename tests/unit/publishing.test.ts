@@ -4,7 +4,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { normalizeSiteUrl, siteBase, storageKey, withBase } from '../../src/lib/base.ts';
-import { rulesUnderBase } from '../../src/integrations/headers-file.ts';
+import { completedHeaders } from '../../src/integrations/headers-file.ts';
 import { buildLibrary, type ChapterSource, type WorkSource } from '../../src/lib/story/library.ts';
 import { createNewChapter, planNewChapter } from '../../src/lib/story/new-chapter.ts';
 import { parseBuildDate, publishingFromEnv, unpublished } from '../../src/lib/story/publishing.ts';
@@ -38,11 +38,19 @@ describe('the base path', () => {
 
   test('moves every path rule of _headers under it, and nothing else', () => {
     const file = readFileSync(path.join(root, 'public/_headers'), 'utf8');
-    const moved = rulesUnderBase(file, '/my-story/');
+    const moved = completedHeaders(file, '/my-story/', []);
     const rules = (text: string) => text.split('\n').filter((line) => line.startsWith('/'));
     expect(rules(moved)).toEqual(rules(file).map((rule) => `/my-story${rule}`));
     expect(moved.split('\n').filter((l) => !l.startsWith('/'))).toEqual(
       file.split('\n').filter((l) => !l.startsWith('/')),
+    );
+    expect(completedHeaders(file, '/', [])).toBe(file);
+  });
+
+  test('adds a media-type rule for each EPUB, under the base', () => {
+    const rules = completedHeaders('/*\n  X-A: b\n', '/my-story/', ['/w/w.epub']);
+    expect(rules).toBe(
+      '/my-story/*\n  X-A: b\n/my-story/w/w.epub\n  Content-Type: application/epub+zip\n',
     );
   });
 });

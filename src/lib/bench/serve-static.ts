@@ -15,6 +15,7 @@ const types: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.epub': 'application/epub+zip',
 };
 // What a static host or CDN compresses on the fly; Pagefind's own files come gzipped already.
 const compressible = new Set(['.html', '.css', '.js', '.json', '.xml', '.txt', '.svg']);

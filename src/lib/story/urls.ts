@@ -55,3 +55,8 @@ export const sitemapUrl = withBase('/sitemap.xml');
 
 /** `/favicon.svg` (from public/). */
 export const faviconUrl = withBase('/favicon.svg');
+
+/** `/<work>/<work>.epub`: the work as an ebook (ASCII, no spaces: the slug is both). */
+export function epubUrl(workSlug: string): string {
+  return withBase(`/${workSlug}/${workSlug}.epub`);
+}

@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { formatCount, formatDate } from '../format.ts';
+import type { Chapter, Work } from '../story/library.ts';
+import { epubStylesheet } from './stylesheet.ts';
+import { escapeXml, toXhtml, xhtmlDocument } from './xhtml.ts';
+import { zipEpub, type ContainerFile } from './zip.ts';
+
+// The EPUB renderer: a second renderer beside the pages, over the same model and the same
+// chapter HTML the site shows (no scraping of built pages). One EPUB 3 file per work, with an
+// EPUB 2 NCX for older readers, EPUB Accessibility metadata, and bytes that depend only on the
+// content: a work built twice gives the same file.
+
+/** The chapter content documents, by position: `chapter-001.xhtml`. */
+const chapterFile = (chapter: Chapter) =>
+  `chapter-${String(chapter.position).padStart(3, '0')}.xhtml`;
+
+/** One entry of the reading order (spine), navigation and manifest. */
+interface Document {
+  id: string;
+  file: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * The EPUB of a work. `site` is the site's public address: the work's URL on it is printed on the
+ * title page and gives the book its identifier, so the same work has the same identifier in
+ * every build, and two works never share one.
+ */
+export function buildEpub(work: Work, site: URL): Uint8Array {
+  const workUrl = new URL(work.url, site).href;
+  const lang = work.data.language;
+  const documents: Document[] = [titlePage(work, workUrl)];
+  const front = notesSection('Summary', work.summaryHtml) + notesSection('Notes', work.notesHtml);
+  if (front) {
+    documents.push({
+      id: 'about',
+      file: 'about.xhtml',
+      title: 'Summary and notes',
+      body: `<section epub:type="preface" role="doc-preface" aria-labelledby="about-title">\n<h2 id="about-title">Summary and notes</h2>\n${front}</section>`,
+    });
+  }
+  for (const chapter of work.chapters) documents.push(chapterDocument(chapter));
+
+  const modified = modifiedDate(work);
+  const files: ContainerFile[] = [
+    {
+      path: 'META-INF/container.xml',
+      content: `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml" />
+</rootfiles>
+</container>
+`,
+    },
+    { path: 'OEBPS/content.opf', content: packageDocument(work, workUrl, documents, modified) },
+    { path: 'OEBPS/nav.xhtml', content: navigationDocument(work, documents) },
+    { path: 'OEBPS/toc.ncx', content: ncx(work, workUrl, documents) },
+    { path: 'OEBPS/style.css', content: epubStylesheet },
+    ...documents.map((doc) => ({
+      path: `OEBPS/${doc.file}`,
+      content: xhtmlDocument({ title: doc.title, lang, body: doc.body }),
+    })),
+  ];
+  return zipEpub(files, modified);
+}
+
+/** A work's EPUB, made once per build and shared by its download route and the pages that link it with its size. */
+const made = new Map<string, Uint8Array>();
+export function getEpub(work: Work, site: URL): Uint8Array {
+  const key = `${work.slug} ${site.href}`;
+  let epub = made.get(key);
+  if (!epub) {
+    epub = buildEpub(work, site);
+    made.set(key, epub);
+  }
+  return epub;
+}
+
+function chapterDocument(chapter: Chapter): Document {
+  const parts = [
+    `<h2 id="chapter-title">${escapeXml(chapter.title)}</h2>`,
+    notesSection('Chapter summary', chapter.summaryHtml),
+    notesSection('Notes', chapter.notesHtml),
+    `<div class="story-text">\n${toXhtml(chapter.html)}\n</div>`,
+    notesSection('End notes', chapter.endNotesHtml),
+  ];
+  return {
+    id: `chapter-${chapter.position}`,
+    file: chapterFile(chapter),
+    title: chapter.title,
+    body: `<section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-title">\n${parts.filter(Boolean).join('\n')}\n</section>`,
+  };
+}
+
+/** A titled block of the author's notes, as the site shows them beside the text; empty when there are none. */
+function notesSection(heading: string, html: string): string {
+  if (!html) return '';
+  const id = `notes-${heading.toLowerCase().replace(/\W+/g, '-')}`;
+  return `<section class="notes" aria-labelledby="${id}">\n<h3 id="${id}">${escapeXml(heading)}</h3>\n${toXhtml(html)}\n</section>\n`;
+}
+
+function titlePage(work: Work, workUrl: string): Document {
+  const { data } = work;
+  const lang = data.language;
+  const facts: [string, string][] = [];
+  const list = (label: string, values: string[] | undefined) => {
+    if (values?.length) facts.push([label, values.join(', ')]);
+  };
+  if (data.series) facts.push(['Series', `${data.series.name}, part ${data.series.part}`]);
+  if (data.rating) facts.push(['Rating', data.rating]);
+  list('Warnings', data.warnings);
+  list('Fandoms', data.fandoms);
+  list('Relationships', data.relationships);
+  list('Characters', data.characters);
+  list('Tags', data.tags);
+  facts.push(['Language', lang]);
+  if (data.published) facts.push(['Published', formatDate(data.published, lang)]);
+  if (work.updated) facts.push(['Updated', formatDate(work.updated, lang)]);
+  facts.push(['Status', data.status === 'complete' ? 'Complete' : 'In progress']);
+  facts.push(['Words', formatCount(work.words, lang)]);
+  facts.push(['Chapters', formatCount(work.chapters.length, lang)]);
+  const dl = facts
+    .map(([term, value]) => `<dt>${escapeXml(term)}</dt>\n<dd>${escapeXml(value)}</dd>`)
+    .join('\n');
+  return {
+    id: 'title-page',
+    file: 'title.xhtml',
+    title: data.title,
+    body: `<section class="title-page" epub:type="titlepage" aria-labelledby="book-title">
+<h1 id="book-title">${escapeXml(data.title)}</h1>
+<p class="author">by ${escapeXml(data.author)}</p>
+<dl class="facts">
+${dl}
+</dl>
+<p>Read online: <a href="${escapeXml(workUrl)}">${escapeXml(workUrl)}</a></p>
+</section>`,
+  };
+}
+
+function packageDocument(
+  work: Work,
+  workUrl: string,
+  documents: Document[],
+  modified: Date,
+): string {
+  const { data } = work;
+  const meta: string[] = [
+    `<dc:identifier id="book-id">${identifierOf(workUrl)}</dc:identifier>`,
+    `<dc:title>${escapeXml(data.title)}</dc:title>`,
+    `<dc:creator id="author">${escapeXml(data.author)}</dc:creator>`,
+    `<meta refines="#author" property="role" scheme="marc:relators">aut</meta>`,
+    `<dc:language>${escapeXml(data.language)}</dc:language>`,
+    `<dc:source>${escapeXml(workUrl)}</dc:source>`,
+  ];
+  if (work.description)
+    meta.push(`<dc:description>${escapeXml(work.description)}</dc:description>`);
+  if (data.published) meta.push(`<dc:date>${data.published.toISOString().slice(0, 10)}</dc:date>`);
+  for (const subject of [...(data.fandoms ?? []), ...(data.tags ?? [])])
+    meta.push(`<dc:subject>${escapeXml(subject)}</dc:subject>`);
+  meta.push(`<meta property="dcterms:modified">${modified.toISOString().slice(0, 19)}Z</meta>`);
+  if (data.series) {
+    meta.push(
+      `<meta property="belongs-to-collection" id="series">${escapeXml(data.series.name)}</meta>`,
+      `<meta refines="#series" property="collection-type">series</meta>`,
+      `<meta refines="#series" property="group-position">${data.series.part}</meta>`,
+    );
+  }
+  // EPUB Accessibility: all text, navigable by its structure; no hazards.
+  meta.push(
+    `<meta property="schema:accessMode">textual</meta>`,
+    `<meta property="schema:accessModeSufficient">textual</meta>`,
+    ...['structuralNavigation', 'tableOfContents', 'readingOrder', 'ARIA'].map(
+      (feature) => `<meta property="schema:accessibilityFeature">${feature}</meta>`,
+    ),
+    `<meta property="schema:accessibilityHazard">none</meta>`,
+    `<meta property="schema:accessibilitySummary">All text, in reading order, with a table of contents and headed chapters. Scene breaks are announced as such, and flashbacks are labelled where they start and end. The reading app's own typeface, size and colours apply.</meta>`,
+  );
+  const manifest = [
+    `<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav" />`,
+    `<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml" />`,
+    `<item id="style" href="style.css" media-type="text/css" />`,
+    ...documents.map(
+      (doc) => `<item id="${doc.id}" href="${doc.file}" media-type="application/xhtml+xml" />`,
+    ),
+  ];
+  // The contents page is read after the title page, as in a printed book.
+  const spine = documents.map((doc) => `<itemref idref="${doc.id}" />`);
+  spine.splice(1, 0, `<itemref idref="nav" />`);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escapeXml(data.language)}">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+${meta.join('\n')}
+</metadata>
+<manifest>
+${manifest.join('\n')}
+</manifest>
+<spine toc="ncx">
+${spine.join('\n')}
+</spine>
+</package>
+`;
+}
+
+function navigationDocument(work: Work, documents: Document[]): string {
+  const items = documents
+    .map((doc) => `<li><a href="${doc.file}">${escapeXml(doc.title)}</a></li>`)
+    .join('\n');
+  const firstChapter = documents.find((doc) => doc.id.startsWith('chapter-'));
+  const body = `<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
+<h1 id="toc-title">Contents</h1>
+<ol>
+${items}
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" hidden="hidden">
+<h2>Landmarks</h2>
+<ol>
+<li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>
+<li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
+${firstChapter ? `<li><a epub:type="bodymatter" href="${firstChapter.file}">Start of the story</a></li>\n` : ''}</ol>
+</nav>`;
+  return xhtmlDocument({ title: `${work.data.title}: contents`, lang: work.data.language, body });
+}
+
+function ncx(work: Work, workUrl: string, documents: Document[]): string {
+  const points = documents
+    .map(
+      (doc, index) => `<navPoint id="nav-${doc.id}" playOrder="${index + 1}">
+<navLabel><text>${escapeXml(doc.title)}</text></navLabel>
+<content src="${doc.file}" />
+</navPoint>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeXml(work.data.language)}">
+<head>
+<meta name="dtb:uid" content="${identifierOf(workUrl)}" />
+<meta name="dtb:depth" content="1" />
+<meta name="dtb:totalPageCount" content="0" />
+<meta name="dtb:maxPageNumber" content="0" />
+</head>
+<docTitle><text>${escapeXml(work.data.title)}</text></docTitle>
+<docAuthor><text>${escapeXml(work.data.author)}</text></docAuthor>
+<navMap>
+${points}
+</navMap>
+</ncx>
+`;
+}
+
+/** A name-based UUID (version 5 layout, SHA-1) of the work's URL: stable, and unique per work and site. */
+export function identifierOf(workUrl: string): string {
+  const hash = createHash('sha1').update(`fiction-reader epub ${workUrl}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * When the content last changed, as the content itself says: the work's updated date, else its
+ * newest chapter's or its own publication date, else a fixed date. Never the build's clock, so
+ * a rebuild of unchanged content gives the same bytes.
+ */
+function modifiedDate(work: Work): Date {
+  const dates = [work.updated, work.data.published, ...work.chapters.map((c) => c.data.published)]
+    .filter((d): d is Date => d !== undefined)
+    .map((d) => d.getTime());
+  return new Date(dates.length > 0 ? Math.max(...dates) : Date.UTC(2000, 0, 1));
+}
