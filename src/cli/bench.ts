@@ -83,7 +83,8 @@ if (values.check && checks.some((c) => !c.pass)) process.exitCode = 1;
 async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
   const dist = path.join(work, run.size, 'dist');
   console.error(`building ${run.size}…`);
-  const build = await timedBuild(run.contentDir, dist);
+  const { log, ...build } = await timedBuild(run.contentDir, dist);
+  const epub = epubCost(log, build.seconds);
   const chapterPages = listChapterPages(dist);
   const words = run.words ?? countStoryWords(dist, chapterPages);
   const pageUrl = chapterPages[0]!;
@@ -98,6 +99,7 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
       build,
       output: { files: output.files, MB: round(output.bytes / 1024 / 1024) },
       wordsPerSecond: Math.round(words / build.seconds),
+      ...(epub ? { epub } : {}),
       page: {
         url: pageUrl,
         htmlKB: kb(weight.html.raw),
@@ -155,7 +157,10 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
  * Peak memory is the most the build's processes held at once (Node with its worker threads, and
  * Pagefind), sampled every 100 ms.
  */
-async function timedBuild(contentDir: string, outDir: string): Promise<SizeResult['build']> {
+async function timedBuild(
+  contentDir: string,
+  outDir: string,
+): Promise<SizeResult['build'] & { log: string }> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -182,7 +187,24 @@ async function timedBuild(contentDir: string, outDir: string): Promise<SizeResul
   // Astro's log times each phase (content sync, bundling, routes, our integrations).
   writeFileSync(`${outDir}.log`, output);
   if (status !== 0) throw new Error(`build of ${contentDir} failed:\n${output}`);
-  return { seconds, peakMB: peak > 0 ? Math.round(peak / 1024 / 1024) : undefined };
+  return { seconds, peakMB: peak > 0 ? Math.round(peak / 1024 / 1024) : undefined, log: output };
+}
+
+/**
+ * What the EPUBs cost, from the build log's line per book (src/lib/epub/index.ts): made on the
+ * build's main thread beside the pages, so their summed time is at most what they add to it.
+ */
+function epubCost(log: string, buildSeconds: number): SizeResult['epub'] {
+  const books = [...log.matchAll(/^EPUB \S+\.epub: (\d+) bytes in (\d+) ms$/gm)];
+  if (books.length === 0) return undefined;
+  const seconds = books.reduce((sum, m) => sum + Number(m[2]), 0) / 1000;
+  const bytes = books.reduce((sum, m) => sum + Number(m[1]), 0);
+  return {
+    files: books.length,
+    MB: round(bytes / 1024 / 1024, 2),
+    seconds: round(seconds),
+    shareOfBuild: round(seconds / buildSeconds, 3),
+  };
 }
 
 function median(values: number[]): number {
@@ -283,6 +305,10 @@ function printTable(rows: SizeResult[]) {
         `  ${r.size} Lighthouse (mobile) ${r.page.url}: performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`,
       );
     }
+    if (r.epub)
+      console.log(
+        `  ${r.size} EPUB: ${r.epub.files} books, ${r.epub.MB} MB, made in ${r.epub.seconds} s of the build's main thread (${round(r.epub.shareOfBuild * 100)}% of ${r.build.seconds} s)`,
+      );
     for (const q of r.search?.queries ?? [])
       console.log(
         `  ${r.size} search "${q.query}": ${q.KB} KB in ${q.requests} requests; first result ${q.msToResults} ms, ${q.chapters} chapters drawn ${q.msToBatch} ms`,

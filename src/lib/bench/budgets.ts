@@ -22,6 +22,8 @@ export interface SizeResult {
     fontsOfferedKB: number;
     renderBlockingScripts: number;
   };
+  /** The EPUBs: how many, their size, and the build's main-thread time spent making them. */
+  epub?: { files: number; MB: number; seconds: number; shareOfBuild: number };
   search?: {
     indexMB: number;
     indexFiles: number;
@@ -81,6 +83,13 @@ export function checkBudgets(results: SizeResult[]): BudgetCheck[] {
   }
   const large = results.find((r) => r.size === 'L');
   const medium = results.find((r) => r.size === 'M');
+  if (large?.epub) {
+    add(
+      'L: EPUBs add ≤ 10% to the build',
+      large.epub.shareOfBuild <= 0.1,
+      `${large.epub.seconds} s of ${large.build.seconds} s (${round(large.epub.shareOfBuild * 100)}%)`,
+    );
+  }
   if (large) {
     add('L: builds in ≤ 40 s', large.build.seconds <= 40, `${large.build.seconds} s`);
     if (large.build.peakMB !== undefined)

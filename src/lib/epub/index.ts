@@ -72,8 +72,14 @@ export function getEpub(work: Work, site: URL): Uint8Array {
   const key = `${work.slug} ${site.href}`;
   let epub = made.get(key);
   if (!epub) {
+    const started = performance.now();
     epub = buildEpub(work, site);
     made.set(key, epub);
+    // One line per book in the build log; `npm run bench` adds these up (the time is spent on
+    // the build's main thread, beside the pages).
+    console.log(
+      `EPUB ${work.slug}.epub: ${epub.byteLength} bytes in ${Math.round(performance.now() - started)} ms`,
+    );
   }
   return epub;
 }
