@@ -75,7 +75,10 @@ describe('flashbacks', () => {
   test('an unknown container directive fails with its line and the fix', async () => {
     const error = await renderFailure('Prose.\n\n:::note\nHello.\n:::');
     expect(error).toMatchObject({ ruleId: 'flashback:unknown-container', line: 3, column: 1 });
-    expect(error.reason).toContain('Write ":::flashback"');
+    expect(error.reason).toContain(
+      'the site knows ":::flashback", ":::messages", ":::letter", ":::verse", ":::epigraph", ":::table"',
+    );
+    expect(error.reason).toContain('escape the colons ("\\:::note")');
   });
 
   test('an unclosed flashback fails at its opening line', async () => {

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 // Declares mdast's `data.hName` / `data.hProperties`, which remark-rehype honours.
 import type {} from 'mdast-util-to-hast';
 import { visitParents } from 'unist-util-visit-parents';
+import { containerNames, isClosed } from './containers.ts';
 import { attributes } from './vocabulary.ts';
 
 /** Identifies this plugin's messages (`file.messages[n].source`). */
@@ -19,7 +20,7 @@ export interface FlashbacksOptions {
 
 /**
  * Turns `:::flashback` containers into labelled regions whose start and end are announced,
- * and refuses every other container directive.
+ * and refuses every container directive the site does not know (containers.ts lists them).
  *
  * ```markdown
  * :::flashback{when="A few days ago"}
@@ -49,15 +50,16 @@ export function remarkFlashbacks(options: FlashbacksOptions = {}) {
     let count = 0;
 
     visitParents(tree, 'containerDirective', (node, ancestors) => {
-      if (node.name !== 'flashback') {
+      if (!(containerNames as readonly string[]).includes(node.name)) {
         fail(
           file,
           node,
           'unknown-container',
-          `Unknown container directive ":::${node.name}": the site knows only ":::flashback".`,
-          `Write ":::flashback" to mark a flashback, or escape the colons ("\\:::${node.name}") if they are prose.`,
+          `Unknown container directive ":::${node.name}": the site knows ${containerNames.map((name) => `":::${name}"`).join(', ')}.`,
+          `Use one of those, or escape the colons ("\\:::${node.name}") if they are prose.`,
         );
       }
+      if (node.name !== 'flashback') return;
       if (!isClosed(node, lines)) {
         fail(
           file,
@@ -130,13 +132,6 @@ export function remarkFlashbacks(options: FlashbacksOptions = {}) {
       node.children = [start, ...(node.children as RootContent[] as Paragraph[]), end];
     });
   };
-}
-
-/** A closed container's last line is its closing fence (maybe quoted); an unclosed one runs to the end. */
-function isClosed(node: ContainerDirective, lines: string[]): boolean {
-  const endLine = node.position?.end.line;
-  if (endLine === undefined) return true;
-  return /^[\s>]*:{3,}\s*$/.test(lines[endLine - 1] ?? '');
 }
 
 function fail(

@@ -7,33 +7,59 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { remarkEpigraphs } from './epigraphs.ts';
 import { remarkFlashbacks } from './flashbacks.ts';
+import { footnoteOptions, rehypeFootnotes, remarkFootnotes } from './footnotes.ts';
+import { remarkLetters } from './letters.ts';
+import { remarkMessages } from './messages.ts';
 import { rehypePassageAnchors } from './passage-anchors.ts';
+import { remarkProseAsTyped } from './prose-as-typed.ts';
 import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
 import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts';
 import { remarkScenes } from './scenes.ts';
 import { rehypeSearchAnchors } from './search-anchors.ts';
 import { remarkSmartPunctuation } from './smart-punctuation.ts';
+import { remarkStrikethrough } from './strikethrough.ts';
+import { remarkFictionSyntax } from './syntax.ts';
+import { rehypeTables, remarkTableCaptions } from './tables.ts';
+import { remarkVerse } from './verse.ts';
 import { remarkWordCount, wordCountField } from './word-count.ts';
 
 /**
  * The one ordered plugin list of the site, used by `astro.config.mjs`, `npm run check` and
- * the tests. Order matters: directives are parsed, the unowned ones given back as text and
- * raw HTML refused before words are counted; words are counted before the flashback plugin
- * adds its labels; scenes wrap the finished top level; passage ids, then the search anchors
- * that name each passage's scene or flashback, come last.
+ * the tests. Order matters: the parser's syntax is set first; directives are parsed, the
+ * unowned ones given back as text, raw HTML refused, prose as authors type it restored and
+ * footnotes checked before words are counted; words are counted before the structures add their
+ * labels (flashbacks, messages, letters, verse, epigraphs, table captions); scenes wrap the
+ * finished top level. After the HTML step: heading ids, footnotes and tables completed, then
+ * passage ids and the search anchors that name each passage's place.
  */
 export const remarkPlugins: RemarkPlugins = [
+  remarkFictionSyntax,
   remarkDirective,
   [remarkRestoreUnownedDirectives, { owned: [] }],
   remarkRefuseRawHtml,
+  remarkProseAsTyped,
+  remarkFootnotes,
   remarkWordCount,
+  remarkStrikethrough,
   remarkFlashbacks,
+  remarkMessages,
+  remarkLetters,
+  remarkVerse,
+  remarkEpigraphs,
+  remarkTableCaptions,
   remarkScenes,
 ];
 
 /** Rehype plugins, after Astro's own Markdown-to-HTML step. */
-export const rehypePlugins: RehypePlugins = [rehypeSlug, rehypePassageAnchors, rehypeSearchAnchors];
+export const rehypePlugins: RehypePlugins = [
+  rehypeSlug,
+  rehypeFootnotes,
+  rehypeTables,
+  rehypePassageAnchors,
+  rehypeSearchAnchors,
+];
 
 /**
  * The Markdown options handed to `@astrojs/markdown-remark`'s `unified()` processor. Typography
@@ -43,8 +69,10 @@ export const rehypePlugins: RehypePlugins = [rehypeSlug, rehypePassageAnchors, r
 export const markdownOptions = {
   remarkPlugins: [remarkSmartPunctuation, ...remarkPlugins],
   rehypePlugins,
+  remarkRehype: footnoteOptions,
   smartypants: false,
-  // Chapters are plain CommonMark (the content contract): no autolinked "www.", no tables.
+  // remarkFictionSyntax brings the parts of GitHub's Markdown stories use (footnotes,
+  // strikethrough, tables), and no autolinked "www." or task lists.
   gfm: false,
 };
 
@@ -59,7 +87,7 @@ export type RenderedBody =
 const chapterProcessor = unified()
   .use(remarkParse)
   .use(markdownOptions.remarkPlugins as PluggableList)
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, { allowDangerousHtml: true, ...footnoteOptions })
   .use(rehypePlugins as PluggableList)
   .use(rehypeStringify, { allowDangerousHtml: true })
   .freeze();

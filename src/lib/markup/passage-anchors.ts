@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { slugify } from '../slug.ts';
 import { hasAttribute } from './hast-attributes.ts';
-import { attributes, passageIdPrefix } from './vocabulary.ts';
+import { attributes, markerAttributes, passageIdPrefix } from './vocabulary.ts';
 
 /** Options of {@link rehypePassageAnchors}. */
 export interface PassageAnchorsOptions {
@@ -69,10 +69,7 @@ export function rehypePassageAnchors(options: PassageAnchorsOptions = {}) {
 }
 
 function isMarker(element: Element): boolean {
-  return (
-    hasAttribute(element, attributes.flashbackStart) ||
-    hasAttribute(element, attributes.flashbackEnd)
-  );
+  return markerAttributes.some((attribute) => hasAttribute(element, attribute));
 }
 
 /** `"Clark, you can't save everyone"` -> `clark-you-cant-save-everyone` (ASCII, diacritics folded). */

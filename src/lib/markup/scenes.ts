@@ -72,10 +72,15 @@ export function remarkScenes(options: ScenesOptions = {}) {
       if (child.type === 'thematicBreak') {
         closeScene();
         children.push(child);
-      } else if (child.type !== 'definition' && !isComment(child)) {
+      } else if (
+        child.type !== 'definition' &&
+        child.type !== 'footnoteDefinition' &&
+        !isComment(child)
+      ) {
         scene.push(child);
       } else {
-        // Link definitions and HTML comments render nothing: keep them out of scene counting.
+        // Definitions render nothing in place (footnotes gather at the end), nor do HTML comments:
+        // keep them out of scene counting.
         (scene.length > 0 ? scene : children).push(child);
       }
     }

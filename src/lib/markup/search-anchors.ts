@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { getAttribute as attr, hasAttribute as has } from './hast-attributes.ts';
-import { attributes } from './vocabulary.ts';
+import { attributes, markerAttributes } from './vocabulary.ts';
 
 /** Options of {@link rehypeSearchAnchors}. */
 export interface SearchAnchorsOptions {
@@ -37,27 +37,49 @@ export function rehypeSearchAnchors(options: SearchAnchorsOptions = {}) {
   const sceneLabel = options.sceneLabel ?? ((scene: number) => `Scene ${scene}`);
 
   return function transformer(tree: Root) {
+    // The heading a passage comes under, within its scene ("Buffy's POV", a dated entry).
+    let heading: { text: string; scene: Element | undefined } | undefined;
     visitParents(tree, 'element', (element, ancestors) => {
       const props = element.properties;
-      if (has(element, attributes.flashbackStart) || has(element, attributes.flashbackEnd)) {
+      const scene = ancestors.findLast(
+        (a): a is Element => a.type === 'element' && has(a, attributes.scene),
+      );
+      if (/^h[2-6]$/.test(element.tagName)) {
+        heading = { text: toString(element).trim(), scene };
+        return;
+      }
+      if (markerAttributes.some((attribute) => has(element, attribute))) {
         props['data-pagefind-ignore'] = '';
         return;
       }
       if (!has(element, attributes.passage)) return;
-      const flashback = ancestors.findLast(
-        (a): a is Element => a.type === 'element' && has(a, attributes.flashback),
+      const place = ancestors.findLast(
+        (a): a is Element => a.type === 'element' && placeOf(a) !== undefined,
       );
-      const scene = ancestors.findLast(
-        (a): a is Element => a.type === 'element' && has(a, attributes.scene),
-      );
-      const title = flashback
-        ? flashbackLabel(flashback)
-        : scene
-          ? sceneLabel(Number(attr(scene, attributes.scene)))
-          : undefined;
+      const title = place
+        ? placeOf(place)
+        : heading && heading.scene === scene && heading.text
+          ? heading.text
+          : scene
+            ? sceneLabel(Number(attr(scene, attributes.scene)))
+            : undefined;
       if (title) props['data-pagefind-title'] = title;
     });
   };
+}
+
+/** The place a structure gives the passages inside it: "Flashback: …", "Messages", "Letter"… */
+function placeOf(element: Element): string | undefined {
+  if (has(element, attributes.flashback)) return flashbackLabel(element);
+  for (const start of [attributes.messagesStart, attributes.letterStart, attributes.verseStart]) {
+    const marker = element.children.find(
+      (child): child is Element => child.type === 'element' && has(child, start),
+    );
+    if (marker) return toString(marker);
+  }
+  if (has(element, attributes.epigraph)) return 'Epigraph';
+  if (has(element, 'data-footnotes')) return 'Footnotes';
+  return undefined;
 }
 
 function flashbackLabel(flashback: Element): string {

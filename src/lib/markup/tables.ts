@@ -1,0 +1,123 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visitParents } from 'unist-util-visit-parents';
+import { visit } from 'unist-util-visit';
+// Declares mdast's `data.hName` / `data.hProperties`, which remark-rehype honours.
+import type {} from 'mdast-util-to-hast';
+import { checkContainer, failAt } from './containers.ts';
+import { getAttribute, hasAttribute } from './hast-attributes.ts';
+import { attributes } from './vocabulary.ts';
+
+/**
+ * A table's caption: `:::table[Status]` around a table names it. Its label becomes the
+ * table's `<caption>` (moved there by {@link rehypeTables}).
+ *
+ * ```markdown
+ * :::table[Status screen]
+ * | Stat | Value |
+ * | ---- | ----- |
+ * | STR  | 14    |
+ * :::
+ * ```
+ *
+ * Errors: anything but one table inside (`table:not-a-table`), and the containers' own checks.
+ */
+export function remarkTableCaptions() {
+  return function transformer(tree: Root, file: VFile) {
+    let count = 0;
+    visitParents(tree, 'containerDirective', (node, ancestors) => {
+      if (node.name !== 'table') return;
+      const { children, label } = checkContainer(node, ancestors, file, {
+        known: [],
+        takesLabel: true,
+        example: ':::table[A caption] (a new line, the table, then a line ":::")',
+      });
+      if (children.length !== 1 || children[0]?.type !== 'table') {
+        failAt(
+          file,
+          node,
+          'table',
+          'not-a-table',
+          '":::table[caption]" holds one table and nothing else.',
+          'Put the table\'s lines ("| a | b |", "| - | - |", …) between ":::table[caption]" and ":::".',
+        );
+      }
+      count += 1;
+      const captionId = `table-${count}-caption`;
+      node.data = { hName: 'div', hProperties: { [attributes.tableCaptioned]: captionId } };
+      if (label) {
+        label.data = {
+          ...label.data,
+          hName: 'p',
+          hProperties: { [attributes.tableCaption]: captionId },
+        };
+      }
+    });
+  };
+}
+
+/**
+ * Tables as readers need them: header cells with `scope="col"`, the caption from
+ * `:::table[…]` inside the table, and the table in a focusable, named region that scrolls on
+ * its own when it is wider than a phone, so the page never does.
+ *
+ * ```html
+ * <div data-table role="region" tabindex="0" aria-labelledby="table-1-caption">
+ * <table><caption id="table-1-caption">Status screen</caption>
+ * <thead><tr><th scope="col">Stat</th>…</tr></thead><tbody>…</tbody></table></div>
+ * ```
+ *
+ * A table without a caption is named "Table".
+ */
+export function rehypeTables() {
+  return function transformer(tree: HastRoot) {
+    visitParents(tree, 'element', (element, ancestors) => {
+      if (element.tagName !== 'table') return;
+      for (const row of element.children) {
+        if (row.type !== 'element' || row.tagName !== 'thead') continue;
+        visit(row, 'element', (cell: Element) => {
+          if (cell.tagName === 'th') cell.properties['scope'] = 'col';
+        });
+      }
+      const parent = ancestors.at(-1) as Element | HastRoot;
+      const captioned =
+        parent.type === 'element' ? getAttribute(parent, attributes.tableCaptioned) : '';
+      const region: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { [propertyOf(attributes.table)]: '', role: 'region', tabIndex: 0 },
+        children: [],
+      };
+      if (captioned && parent.type === 'element') {
+        const labelIndex = parent.children.findIndex(
+          (c) => c.type === 'element' && hasAttribute(c, attributes.tableCaption),
+        );
+        const label = parent.children[labelIndex] as Element | undefined;
+        if (label) {
+          parent.children.splice(labelIndex, 1);
+          element.children.unshift({
+            type: 'element',
+            tagName: 'caption',
+            properties: { id: captioned },
+            children: label.children as ElementContent[],
+          });
+        }
+        region.properties['ariaLabelledBy'] = [captioned];
+        // The captioned container becomes the region itself.
+        parent.properties = region.properties;
+        return;
+      }
+      region.properties['ariaLabel'] = 'Table';
+      const index = parent.children.indexOf(element);
+      region.children = [element];
+      parent.children.splice(index, 1, region);
+      return undefined;
+    });
+  };
+}
+
+/** `data-table-caption` → hast's property name `dataTableCaption`. */
+function propertyOf(attribute: string): string {
+  return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
