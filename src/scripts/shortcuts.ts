@@ -1,6 +1,6 @@
 /**
  * Site-wide keys: ← and → for the previous and next chapter (the page's rel=prev/next links),
- * ? for the list of shortcuts. `/` for search lives with the search field (passage-search.ts).
+ * except inside a region that scrolls sideways; ? for the list of shortcuts. `/` for search lives with the search field (passage-search.ts).
  */
 import { isFreeKeyPress } from './keyboard.ts';
 
@@ -18,12 +18,21 @@ document.addEventListener('keydown', (event) => {
   if (event.key === '?') {
     event.preventDefault();
     dialog?.showModal();
-  } else if (event.key === 'ArrowLeft' && !event.shiftKey) {
+  } else if (event.key === 'ArrowLeft' && !event.shiftKey && !scrollsSideways(event.target)) {
     follow('prev');
-  } else if (event.key === 'ArrowRight' && !event.shiftKey) {
+  } else if (event.key === 'ArrowRight' && !event.shiftKey && !scrollsSideways(event.target)) {
     follow('next');
   }
 });
 
 for (const button of document.querySelectorAll('[data-show-shortcuts]'))
   button.addEventListener('click', () => dialog?.showModal());
+
+/** Inside a region that scrolls sideways (a wide table), ← and → scroll it, as a reader expects. */
+function scrollsSideways(target: EventTarget | null): boolean {
+  for (let el = target instanceof Element ? target : null; el; el = el.parentElement) {
+    if (el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX !== 'visible')
+      return true;
+  }
+  return false;
+}

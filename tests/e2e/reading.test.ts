@@ -148,6 +148,8 @@ describe('every page type is accessible and fits a phone', () => {
     ['work', '/markup-showcase/'],
     ['chapter', '/markup-showcase/arrival/'],
     ['entire work', '/markup-showcase/all/'],
+    ['messages, footnotes and tables', '/fiction-markup/messages-at-midnight/'],
+    ['letters and verse', '/fiction-markup/the-letter-and-the-song/'],
     ['search', '/search/?q=train'],
     ['not found', '/404.html'],
   ] as const;

@@ -5,6 +5,7 @@
  * typeface, text size and night mode all apply.
  */
 export const epubStylesheet = `@charset "UTF-8";
+@namespace epub "http://www.idpf.org/2007/ops";
 
 body { margin: 0 4%; }
 p { margin: 0; text-indent: 1.4em; orphans: 2; widows: 2;
@@ -37,5 +38,42 @@ hr.scene-break { border: 0; border-top: 1px solid currentColor; width: 25%;
 .facts dt { font-weight: bold; margin-top: 0.5em; }
 .facts dd { margin: 0 0 0 1.5em; }
 nav ol { list-style: none; padding: 0; }
+
+/* Where messages, letters and verse start and end, labelled like flashbacks. */
+.marker { text-indent: 0; font-variant: small-caps; letter-spacing: 0.05em; margin: 0.5em 0; }
+
+.messages ol { list-style: none; padding: 0; margin: 1em 0; }
+.message { margin: 0.5em 0; padding: 0.3em 0.6em; border: 1px solid currentColor;
+  border-radius: 0.6em; max-width: 85%; }
+.message[data-side="sent"] { margin-left: auto; }
+.message p, .letter p, .verse p, .epigraph p, .footnotes p { text-indent: 0; }
+.sender { font-weight: bold; font-size: 0.85em; }
+.time { font-size: 0.85em; }
+
+.letter { margin: 1em 0; padding: 0.6em 1em; border: 1px solid currentColor; }
+.letter p + p { margin-top: 0.5em; }
+.closing, .signature { text-align: right; }
+.signature { font-style: italic; }
+
+.verse { margin: 1em 0 1em 1.5em; }
+.verse p + p { margin-top: 0.8em; }
+.line[data-indent="1"] { margin-left: 1.5em; }
+.line[data-indent="2"] { margin-left: 3em; }
+.line[data-indent="3"] { margin-left: 4.5em; }
+
+.epigraph { margin: 0 0 2em 15%; font-style: italic; }
+.epigraph blockquote { margin: 0; }
+.epigraph figcaption { text-align: right; font-style: normal; }
+
+.table { margin: 1em 0; }
+.table table { border-collapse: collapse; }
+.table th, .table td { padding: 0.2em 0.6em; border-bottom: 1px solid currentColor; text-align: left; }
+.table caption { font-weight: bold; text-align: left; }
+.table [data-align="right"] { text-align: right; }
+.table [data-align="center"] { text-align: center; }
+
+.footnotes { margin-top: 2em; border-top: 1px solid currentColor; font-size: 0.9em; }
+.footnotes h2 { font-size: 1em; }
+a[epub|type="noteref"] { text-decoration: none; }
 nav li { margin: 0.3em 0; }
 `;

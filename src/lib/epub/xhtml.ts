@@ -16,6 +16,31 @@ const classOf: Record<string, string> = {
   [attributes.flashback]: 'flashback',
   [attributes.flashbackStart]: 'flashback-start',
   [attributes.flashbackEnd]: 'flashback-end',
+  [attributes.messages]: 'messages',
+  [attributes.messagesStart]: 'marker',
+  [attributes.messagesEnd]: 'marker',
+  [attributes.message]: 'message',
+  [attributes.sender]: 'sender',
+  [attributes.time]: 'time',
+  [attributes.letter]: 'letter',
+  [attributes.letterStart]: 'marker',
+  [attributes.letterEnd]: 'marker',
+  [attributes.letterOpening]: 'opening',
+  [attributes.letterClosing]: 'closing',
+  [attributes.letterSignature]: 'signature',
+  [attributes.verse]: 'verse',
+  [attributes.verseStart]: 'marker',
+  [attributes.verseEnd]: 'marker',
+  [attributes.line]: 'line',
+  [attributes.epigraph]: 'epigraph',
+  [attributes.table]: 'table',
+  'data-footnotes': 'footnotes',
+};
+
+/** EPUB's structural semantics for footnotes, so reading apps can show a note in a pop-up. */
+const epubTypeOf: Record<string, string> = {
+  'data-footnote-ref': 'noteref',
+  'data-footnote': 'footnote',
 };
 
 const voidElements = new Set([
@@ -48,6 +73,7 @@ export function toXhtml(html: string): string {
       for (const [, key, value] of attrs.matchAll(attribute)) {
         if (!key || key.startsWith('data-pagefind-') || key === attributes.passage) continue;
         if (classOf[key]) classes.push(classOf[key]);
+        if (epubTypeOf[key]) kept.push(` epub:type="${epubTypeOf[key]}"`);
         if (key === 'class') classes.unshift(value ?? '');
         // XML forbids a raw `<` in an attribute value, which HTML allows.
         else kept.push(` ${key}="${(value ?? key).replace(/</g, '&lt;')}"`);

@@ -61,10 +61,14 @@ export function checkContainer(
       `Add a line holding only ":::" where it ends.`,
     );
   }
-  if (ancestors.some((a) => a.type === 'containerDirective' && a.name === kind)) {
+  // Checked from the outer container too, which is visited first.
+  const inner = (node.children as RootContent[]).find(
+    (child) => child.type === 'containerDirective' && child.name === kind,
+  );
+  if (inner || ancestors.some((a) => a.type === 'containerDirective' && a.name === kind)) {
     failAt(
       file,
-      node,
+      inner ?? node,
       kind,
       'nested',
       `A ":::${kind}" cannot sit inside another ":::${kind}".`,

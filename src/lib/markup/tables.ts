@@ -58,14 +58,15 @@ export function remarkTableCaptions() {
 }
 
 /**
- * Tables as readers need them: header cells with `scope="col"`, the caption from
+ * Tables as readers need them: header cells with `scope="col"`, column alignment as
+ * `data-align` (the stylesheet's, since `align` is obsolete), the caption from
  * `:::table[…]` inside the table, and the table in a focusable, named region that scrolls on
  * its own when it is wider than a phone, so the page never does.
  *
  * ```html
- * <div data-table role="region" tabindex="0" aria-labelledby="table-1-caption">
+ * <section data-table tabindex="0" aria-labelledby="table-1-caption">
  * <table><caption id="table-1-caption">Status screen</caption>
- * <thead><tr><th scope="col">Stat</th>…</tr></thead><tbody>…</tbody></table></div>
+ * <thead><tr><th scope="col">Stat</th>…</tr></thead><tbody>…</tbody></table></section>
  * ```
  *
  * A table without a caption is named "Table".
@@ -80,13 +81,21 @@ export function rehypeTables() {
           if (cell.tagName === 'th') cell.properties['scope'] = 'col';
         });
       }
+      // A column's alignment (`| ---: |`): `align` is obsolete in HTML and invalid in EPUB.
+      visit(element, 'element', (cell: Element) => {
+        const align = cell.properties['align'];
+        if (align === undefined) return;
+        delete cell.properties['align'];
+        cell.properties['dataAlign'] = String(align);
+      });
       const parent = ancestors.at(-1) as Element | HastRoot;
       const captioned =
         parent.type === 'element' ? getAttribute(parent, attributes.tableCaptioned) : '';
+      // A named <section> is a region landmark; focusable, so a keyboard can scroll it.
       const region: Element = {
         type: 'element',
-        tagName: 'div',
-        properties: { [propertyOf(attributes.table)]: '', role: 'region', tabIndex: 0 },
+        tagName: 'section',
+        properties: { [propertyOf(attributes.table)]: '', tabIndex: 0 },
         children: [],
       };
       if (captioned && parent.type === 'element') {
@@ -105,6 +114,7 @@ export function rehypeTables() {
         }
         region.properties['ariaLabelledBy'] = [captioned];
         // The captioned container becomes the region itself.
+        parent.tagName = 'section';
         parent.properties = region.properties;
         return;
       }
