@@ -101,8 +101,9 @@ async function addSearchablePages(
  */
 export function searchDocument(html: string): string {
   return html.replace(
-    /<p id="([^"]+)" data-passage=""( data-pagefind-title="[^"]*")?>/g,
-    '<p data-passage=""><span id="$1"$2></span>',
+    // Other attributes may come first (a letter's opening: `<p data-letter-opening="" id=…`).
+    /<p((?: [a-z-]+="[^"]*")*?) id="([^"]+)" data-passage=""( data-pagefind-title="[^"]*")?>/g,
+    '<p$1 data-passage=""><span id="$2"$3></span>',
   );
 }
 

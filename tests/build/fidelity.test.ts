@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { addedTextSelectors } from '../../src/lib/markup/vocabulary.ts';
 import { firstDifference, pageAt, visibleText, wordsOf } from '../support/html.ts';
+import { sourceWords, words } from '../support/markdown.ts';
 import { availableSites, distOf, root, sites, type SiteName } from '../support/sites.ts';
 
 const isAddedLabel = (element: Element) =>
@@ -75,6 +76,44 @@ describe("the author's words survive, complete and in order", () => {
       expect(firstDifference(markdownWords(source), actual)).toBeUndefined();
     },
   );
+
+  test.each(chaptersOf('library', 'fiction-markup'))(
+    'The Night Shift, %s: every word of messages, letters, verse, epigraph, tables and footnotes, in order',
+    (_file, source, url) => {
+      const element = pageAt(distOf('library'), url).document.querySelector('.story-text')!;
+      const actual = words(visibleText(element, isAddedLabel));
+      const expected = sourceWords(source);
+      expect(firstDifference(expected, actual)).toBeUndefined();
+      expect(actual.length).toBe(expected.length);
+    },
+  );
+
+  test('The Night Shift adds only its labels, each accounted for', () => {
+    const labels = (url: string) =>
+      Array.from(
+        pageAt(distOf('library'), url).document.querySelectorAll(
+          `.story-text :is(${addedTextSelectors.join(',')})`,
+        ),
+      ).map((el) => el.textContent?.trim());
+    expect(labels('/fiction-markup/messages-at-midnight/')).toEqual([
+      '1',
+      'Messages',
+      'End of messages',
+      'Footnotes',
+      '↩',
+    ]);
+    expect(labels('/fiction-markup/the-letter-and-the-song/')).toEqual([
+      'Letter',
+      'End of letter',
+      'Diary entry',
+      'End of diary entry',
+      '1',
+      'Verse',
+      'End of verse',
+      'Footnotes',
+      '↩',
+    ]);
+  });
 
   // Every book of ../shared/corpora where it exists (CI, maintainers); skipped on a user's machine.
   const corpora = availableSites.includes('corpora')

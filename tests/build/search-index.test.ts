@@ -87,3 +87,33 @@ describe('the search index of the library site', () => {
     }
   });
 });
+
+describe('the places search gives passages of the fiction markup', () => {
+  const fragments = readFragments(distOf('library'));
+  const titlesOf = (url: string) =>
+    new Set(
+      fragments
+        .find((f) => f.url === url)
+        ?.anchors.map((a) => a.title)
+        .filter(Boolean),
+    );
+
+  test('messages, epigraph, headings and footnotes name their passages', () => {
+    expect([...titlesOf('/fiction-markup/messages-at-midnight/')].sort()).toEqual(
+      ['Epigraph', 'Footnotes', 'Messages', 'Milo’s POV', 'Wren’s POV'].sort(),
+    );
+  });
+
+  test('letters, diary entries and verse name theirs', () => {
+    expect([...titlesOf('/fiction-markup/the-letter-and-the-song/')].sort()).toEqual(
+      ['Diary entry', 'Footnotes', 'Letter', 'Scene 1', 'Scene 2', 'Verse'].sort(),
+    );
+  });
+
+  test('the labels the markup adds are not indexed, the author’s words are', () => {
+    const midnight = fragments.find((f) => f.url === '/fiction-markup/messages-at-midnight/')!;
+    expect(midnight.content).toContain('the second buzz was the one that mattered');
+    expect(midnight.content).toContain('Featherstonehaugh');
+    expect(midnight.content).not.toMatch(/End of messages|Footnotes|↩/);
+  });
+});

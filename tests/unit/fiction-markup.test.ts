@@ -1,47 +1,12 @@
 import { parseHTML } from 'linkedom';
-import type { Nodes } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { remarkRestoreUnownedDirectives } from '../../src/lib/markup/restore-unowned-directives.ts';
-import { remarkFictionSyntax } from '../../src/lib/markup/syntax.ts';
 import { addedTextSelectors } from '../../src/lib/markup/vocabulary.ts';
-import { visibleText, wordsOf } from '../support/html.ts';
-import { renderChapter, renderFailure } from '../support/markdown.ts';
+import { visibleText } from '../support/html.ts';
+import { renderChapter, renderFailure, sourceWords, words } from '../support/markdown.ts';
 
 const html = async (markdown: string) => (await renderChapter(markdown)).html;
 const dom = async (markdown: string) =>
   parseHTML(`<main>${await html(markdown)}</main>`).document as unknown as Document;
-
-/** The author's words in Markdown, as the site's parser reads it (directive fences and attributes are syntax). */
-function sourceWords(markdown: string): string[] {
-  const processor = unified()
-    .use(remarkFictionSyntax)
-    .use(remarkParse)
-    .use(remarkDirective)
-    .use(remarkRestoreUnownedDirectives);
-  const tree = processor.runSync(processor.parse(markdown), markdown);
-  let text = '';
-  const walk = (node: Nodes) => {
-    if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
-    else if (node.type === 'break') text += ' ';
-    if ('children' in node) {
-      const inline = ['emphasis', 'strong', 'link', 'delete'].includes(node.type);
-      if (!inline) text += ' ';
-      for (const child of node.children) walk(child as Nodes);
-      if (!inline) text += ' ';
-    }
-  };
-  walk(tree);
-  return words(text);
-}
-
-/** Words with the punctuation the syntax itself uses (a sender's colon, a time's brackets) set aside. */
-const words = (text: string) =>
-  wordsOf(text)
-    .map((w) => w.replace(/^[(]+|[):]+$/g, ''))
-    .filter(Boolean);
 
 /** The words a reader sees, without the labels the pipeline adds. */
 async function renderedWords(markdown: string): Promise<string[]> {
@@ -56,16 +21,16 @@ describe('footnotes', () => {
       'She typed fast.[^typing] Then stopped.[^2]\n\n[^typing]: A footnote.\n\n[^2]: Another.',
     );
     expect(out).toContain(
-      '<sup><a href="#fn-typing" id="fnref-typing" data-footnote-ref aria-describedby="footnote-label" aria-label="Footnote 1">1</a></sup>',
+      '<sup><a href="#fn-typing" id="fnref-typing" data-footnote-ref="" aria-describedby="footnote-label" aria-label="Footnote 1" data-pagefind-ignore="">1</a></sup>',
     );
     expect(out).toContain(
-      '<sup><a href="#fn-2" id="fnref-2" data-footnote-ref aria-describedby="footnote-label" aria-label="Footnote 2">2</a></sup>',
+      '<sup><a href="#fn-2" id="fnref-2" data-footnote-ref="" aria-describedby="footnote-label" aria-label="Footnote 2" data-pagefind-ignore="">2</a></sup>',
     );
     expect(out).toMatch(
-      /<\/section>\n<section data-footnotes><h2 id="footnote-label">Footnotes<\/h2>/,
+      /<\/section>\n<section data-footnotes=""><h2 id="footnote-label" data-pagefind-ignore="">Footnotes<\/h2>/,
     );
     expect(out).toContain(
-      '<li id="fn-typing" data-footnote="">\n<p id="p-a-footnote" data-passage="" data-pagefind-title="Footnotes">A footnote. <a href="#fnref-typing" data-footnote-backref="" aria-label="Back to text">↩</a></p>',
+      '<li id="fn-typing" data-footnote="">\n<p id="p-a-footnote" data-passage="" data-pagefind-title="Footnotes">A footnote. <a href="#fnref-typing" data-footnote-backref="" aria-label="Back to text" data-pagefind-ignore="">↩</a></p>',
     );
     expect(out).not.toContain('class=');
   });

@@ -55,13 +55,14 @@ export function remarkFootnotes() {
 
 /**
  * Footnotes as readers meet them, after remark-rehype: each call is named "Footnote 1" (its
- * visible text is only the number), each note is marked `data-footnote` (an EPUB footnote), and
- * the classes remark-rehype adds go (the stylesheet reads meaning, not classes).
+ * visible text is only the number), each note is marked `data-footnote` (an EPUB footnote), the
+ * numbers, back links and heading are kept out of search, and the classes remark-rehype adds go
+ * (the stylesheet reads meaning, not classes).
  *
  * ```html
- * <p>She typed fast.<sup><a href="#fn-1" id="fnref-1" data-footnote-ref aria-describedby="footnote-label" aria-label="Footnote 1">1</a></sup></p>
- * <section data-footnotes><h2 id="footnote-label">Footnotes</h2>
- * <ol><li id="fn-1" data-footnote><p>A footnote. <a href="#fnref-1" data-footnote-backref aria-label="Back to text">↩</a></p></li></ol>
+ * <p>She typed fast.<sup><a href="#fn-1" id="fnref-1" data-footnote-ref="" aria-describedby="footnote-label" aria-label="Footnote 1" data-pagefind-ignore>1</a></sup></p>
+ * <section data-footnotes=""><h2 id="footnote-label" data-pagefind-ignore>Footnotes</h2>
+ * <ol><li id="fn-1" data-footnote><p>A footnote. <a href="#fnref-1" data-footnote-backref aria-label="Back to text" data-pagefind-ignore>↩</a></p></li></ol>
  * </section>
  * ```
  */
@@ -75,6 +76,16 @@ export function rehypeFootnotes() {
       if (props['dataFootnotes'] !== undefined || props['dataFootnoteBackref'] !== undefined) {
         delete props['className'];
       }
+      // Numbers, back links and the heading are the pipeline's words: not searched.
+      const added =
+        props['dataFootnoteRef'] !== undefined ||
+        props['dataFootnoteBackref'] !== undefined ||
+        props['id'] === 'footnote-label';
+      if (added) props['dataPagefindIgnore'] = '';
+      // remark-rehype sets these as booleans, which serialise without a value; written as ''
+      // they read the same whichever processor (ours or Astro's, with rehype-raw) renders them.
+      for (const key of ['dataFootnoteRef', 'dataFootnotes', 'dataFootnoteBackref'])
+        if (props[key] === true) props[key] = '';
       if (element.tagName === 'li' && typeof props['id'] === 'string' && /^fn-/.test(props['id'])) {
         props['dataFootnote'] = '';
       }
