@@ -34,7 +34,7 @@ export function sourceWords(markdown: string): string[] {
     .use(remarkRestoreUnownedDirectives)
     // Break lines (`oOo`) are markup, and `1984. It was…` is prose: the rules authors are promised.
     .use(remarkProseAsTyped);
-  const tree = processor.runSync(processor.parse(markdown), new VFile(markdown));
+  const tree = processor.runSync(processor.parse(markdown), new VFile(markdown)) as Nodes;
   let text = '';
   const walk = (node: Nodes) => {
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;

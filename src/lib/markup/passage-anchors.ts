@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { slugify } from '../slug.ts';
@@ -42,7 +42,8 @@ export function rehypePassageAnchors(options: PassageAnchorsOptions = {}) {
     const passages: { element: Element; text: string; base: string }[] = [];
     visit(tree, 'element', (element) => {
       if (element.tagName !== 'p' || isMarker(element)) return;
-      const text = toString(element).trim();
+      // A footnote's number is not the author's opening: adding a footnote keeps the id.
+      const text = toString(withoutFootnoteCalls(element)).trim();
       if (text === '') return;
       passages.push({ element, text, base: slugOfOpening(text, words) });
     });
@@ -85,4 +86,14 @@ function hashOf(text: string): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(36).slice(0, 4);
+}
+
+/** The paragraph without its footnote calls (`<sup><a data-footnote-ref>1</a></sup>`). */
+function withoutFootnoteCalls(element: Element): Element {
+  const calls = (node: Element | ElementContent): boolean =>
+    node.type === 'element' &&
+    node.tagName === 'sup' &&
+    node.children.some((c) => c.type === 'element' && hasAttribute(c, 'data-footnote-ref'));
+  if (!element.children.some(calls)) return element;
+  return { ...element, children: element.children.filter((c) => !calls(c)) };
 }

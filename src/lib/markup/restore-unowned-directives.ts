@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
@@ -30,6 +30,10 @@ export function remarkRestoreUnownedDirectives(options: RestoreUnownedDirectives
   return function transformer(tree: Root, file: VFile) {
     // The parser drops a leading byte-order mark; offsets count from after it.
     const source = String(file.value).replace(/^\uFEFF/, '');
+    const footnotes = new Set<string>();
+    visit(tree, 'footnoteDefinition', (node) => {
+      footnotes.add(node.identifier);
+    });
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;
       if (owned.has(node.name) || parent === undefined || index === undefined) return;
@@ -37,10 +41,10 @@ export function remarkRestoreUnownedDirectives(options: RestoreUnownedDirectives
       // A leaf directive stands alone on its line, so it becomes a paragraph of its own.
       const replacement =
         node.type === 'leafDirective'
-          ? { type: 'paragraph' as const, children: [{ type: 'text' as const, value: literal }] }
-          : { type: 'text' as const, value: literal };
-      parent.children.splice(index, 1, replacement as never);
-      return [SKIP, index + 1];
+          ? [{ type: 'paragraph' as const, children: withFootnoteCalls(literal, footnotes) }]
+          : withFootnoteCalls(literal, footnotes);
+      parent.children.splice(index, 1, ...(replacement as never[]));
+      return [SKIP, index + replacement.length];
     });
   };
 }
@@ -54,4 +58,24 @@ function sourceOf(node: TextDirective | LeafDirective, source: string): string {
     );
   }
   return source.slice(start, end);
+}
+
+/**
+ * The literal text, with a footnote call the directive's `[label]` had swallowed given back
+ * as one: "at 8:35[^1]" parses as the directive `:35[^1]`, and its "[^1]" is the author's
+ * footnote.
+ */
+function withFootnoteCalls(literal: string, footnotes: Set<string>): PhrasingContent[] {
+  const parts: PhrasingContent[] = [];
+  let rest = literal;
+  for (let match = /\[\^([^\]\s]+)\]/.exec(rest); match; match = /\[\^([^\]\s]+)\]/.exec(rest)) {
+    const label = match[1]!;
+    const identifier = label.toLowerCase();
+    if (!footnotes.has(identifier)) break;
+    if (match.index > 0) parts.push({ type: 'text', value: rest.slice(0, match.index) });
+    parts.push({ type: 'footnoteReference', identifier, label });
+    rest = rest.slice(match.index + match[0].length);
+  }
+  if (rest) parts.push({ type: 'text', value: rest });
+  return parts;
 }
