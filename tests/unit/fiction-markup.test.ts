@@ -271,3 +271,22 @@ describe('prose as authors type it', () => {
     expect(out).not.toMatch(/—|\|/);
   });
 });
+
+describe('what the site does not render', () => {
+  test('an image is an error with its line, not a broken image', async () => {
+    expect(await renderFailure('One.\n\n![Cover art](cover.png)')).toMatchObject({
+      ruleId: 'image:unsupported',
+      line: 3,
+    });
+  });
+
+  test('a link definition nothing uses is an error, not text that vanishes', async () => {
+    expect(await renderFailure('One.\n\n[1]: https://example.org')).toMatchObject({
+      ruleId: 'definition:unused',
+      line: 3,
+    });
+    expect(await html('A [site][1].\n\n[1]: https://example.org')).toContain(
+      '<a href="https://example.org">site</a>',
+    );
+  });
+});

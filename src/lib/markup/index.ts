@@ -15,6 +15,7 @@ import { remarkMessages } from './messages.ts';
 import { rehypePassageAnchors } from './passage-anchors.ts';
 import { remarkProseAsTyped } from './prose-as-typed.ts';
 import { remarkRefuseRawHtml } from './refuse-raw-html.ts';
+import { remarkRefuseUnsupported } from './refuse-unsupported.ts';
 import { remarkRestoreUnownedDirectives } from './restore-unowned-directives.ts';
 import { remarkScenes } from './scenes.ts';
 import { rehypeSearchAnchors } from './search-anchors.ts';
@@ -28,7 +29,7 @@ import { remarkWordCount, wordCountField } from './word-count.ts';
 /**
  * The one ordered plugin list of the site, used by `astro.config.mjs`, `npm run check` and
  * the tests. Order matters: the parser's syntax is set first; directives are parsed, the
- * unowned ones given back as text, raw HTML refused, prose as authors type it restored and
+ * unowned ones given back as text, raw HTML and what the site does not render refused, prose as authors type it restored and
  * footnotes checked before words are counted; words are counted before the structures add their
  * labels (flashbacks, messages, letters, verse, epigraphs, table captions); scenes wrap the
  * finished top level. After the HTML step: heading ids, footnotes and tables completed, then
@@ -39,6 +40,7 @@ export const remarkPlugins: RemarkPlugins = [
   remarkDirective,
   [remarkRestoreUnownedDirectives, { owned: [] }],
   remarkRefuseRawHtml,
+  remarkRefuseUnsupported,
   remarkProseAsTyped,
   remarkFootnotes,
   remarkWordCount,

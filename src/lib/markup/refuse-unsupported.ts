@@ -1,0 +1,39 @@
+import type { Definition, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+
+/** Identifies this plugin's messages. */
+export const unsupportedSource = 'fiction-reader:unsupported';
+
+/**
+ * Refuses the Markdown the site does not render, so nothing reaches the page as a broken
+ * element or vanishes unseen:
+ *
+ * - an image (`![alt](map.png)`) would be a broken image: the site does not publish images yet
+ *   (`image:unsupported`);
+ * - a link definition nothing uses (`[1]: https://…`) renders nothing at all, so its text would
+ *   silently disappear (`definition:unused`).
+ */
+export function remarkRefuseUnsupported() {
+  return function transformer(tree: Root, file: VFile) {
+    const definitions: Definition[] = [];
+    const used = new Set<string>();
+    visit(tree, (node) => {
+      if (node.type === 'image' || node.type === 'imageReference') {
+        file.fail(
+          `Images are not published by the site yet: "${node.alt ?? ''}" would show as a broken image. Remove it for now, or describe it in words.`,
+          { place: node.position, ruleId: 'image:unsupported', source: unsupportedSource },
+        );
+      }
+      if (node.type === 'definition') definitions.push(node);
+      if (node.type === 'linkReference') used.add(node.identifier);
+    });
+    for (const definition of definitions) {
+      if (used.has(definition.identifier)) continue;
+      file.fail(
+        `The link definition "[${definition.label ?? definition.identifier}]: ${definition.url}" is not used, so it would not show at all. Link to it with "[text][${definition.label ?? definition.identifier}]", or write the address in the text.`,
+        { place: definition.position, ruleId: 'definition:unused', source: unsupportedSource },
+      );
+    }
+  };
+}
