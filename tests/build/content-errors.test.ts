@@ -31,7 +31,31 @@ describe.each([
     'an unknown container',
     { 'w/work.md': validWork, 'w/01-one.md': chapter('Text.\n\n:::aside\nHi.\n:::\n') },
     'w/01-one.md:7:1',
-    'Write ":::flashback"',
+    'the site knows ":::flashback"',
+  ],
+  [
+    'a footnote call without its note',
+    { 'w/work.md': validWork, 'w/01-one.md': chapter('Text.[^1]\n') },
+    'w/01-one.md:5',
+    'Add a line "[^1]: The footnote\'s text."',
+  ],
+  [
+    'a message thread without a sender',
+    { 'w/work.md': validWork, 'w/01-one.md': chapter(':::messages\nWhere are you?\n:::\n') },
+    'w/01-one.md:6',
+    'Start each message with its sender',
+  ],
+  [
+    'an image',
+    { 'w/work.md': validWork, 'w/01-one.md': chapter('Text.\n\n![A map](map.png)\n') },
+    'w/01-one.md:7',
+    'Images are not published by the site yet',
+  ],
+  [
+    'a draft that is not true or false',
+    { 'w/work.md': validWork, 'w/01-one.md': '---\ntitle: "One"\ndraft: maybe\n---\n\nText.\n' },
+    'w/01-one.md:3',
+    'draft: true (or false)',
   ],
   [
     'an unclosed container',
