@@ -60,3 +60,13 @@ describe('chapter HTML as EPUB XHTML', () => {
     expect(chapters).toBeGreaterThan(15);
   });
 });
+
+describe('the EPUB zip', () => {
+  test('takes any date the content may carry: a Victorian novel, a chapter scheduled for 2999', async () => {
+    const { zipEpub } = await import('../../src/lib/epub/zip.ts');
+    for (const date of ['1892-10-14', '2999-01-01'])
+      expect(zipEpub([{ path: 'a.txt', content: 'a' }], new Date(date)).byteLength).toBeGreaterThan(
+        0,
+      );
+  });
+});

@@ -15,9 +15,10 @@ export interface ContainerFile {
 export function zipEpub(files: ContainerFile[], modified: Date): Uint8Array {
   // fflate writes a DOS timestamp from the Date's *local* fields: give it a Date whose local
   // fields are the UTC ones we mean, so the bytes do not depend on the build machine's zone.
-  // A DOS timestamp holds the years 1980 to 2107 only (a Victorian novel's date would not fit).
+  // A zip timestamp holds the years 1980 to 2099 here (fflate's range): a Victorian novel's date,
+  // or a chapter a preview shows scheduled for 2999, is clamped to it.
   const clamped = new Date(
-    Math.min(Math.max(modified.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31)),
+    Math.min(Math.max(modified.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31)),
   );
   const mtime = new Date(
     clamped.getUTCFullYear(),
