@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 
@@ -112,4 +112,13 @@ export function checkContainer(
     );
   }
   return { children, label: hasLabel ? first : undefined };
+}
+
+/** A start or end marker: a paragraph of the pipeline's own words. */
+export function marker(label: string, properties: Record<string, string>): Paragraph {
+  return {
+    type: 'paragraph',
+    children: [{ type: 'text', value: label }],
+    data: { hProperties: properties },
+  };
 }

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 // Declares mdast's `data.hName` / `data.hProperties`, which remark-rehype honours.
 import type {} from 'mdast-util-to-hast';
-import { checkContainer, failAt } from './containers.ts';
+import { checkContainer, failAt, marker } from './containers.ts';
 import { splitLines } from './lines.ts';
 import { attributes } from './vocabulary.ts';
 
@@ -134,14 +134,5 @@ function span(attribute: string, value: string) {
     type: 'messagePart',
     data: { hName: 'span', hProperties: { [attribute]: '' } },
     children: [{ type: 'text', value }],
-  };
-}
-
-/** A start or end marker: a paragraph of the pipeline's own words. */
-export function marker(label: string, properties: Record<string, string>): Paragraph {
-  return {
-    type: 'paragraph',
-    children: [{ type: 'text', value: label }],
-    data: { hProperties: properties },
   };
 }

@@ -11,8 +11,9 @@ export interface SearchAnchorsOptions {
 }
 
 /**
- * Makes every passage a Pagefind sub-result, titled by where it really is: its flashback, or
- * else its scene. Pagefind credits text to the last anchor before it, so with an anchor on every
+ * Makes every passage a Pagefind sub-result, titled by where it really is: its flashback,
+ * message thread, letter (or note, diary entry, email), verse, epigraph or the footnotes; else
+ * the heading it comes under within its scene (`## Buffy's POV`); else its scene. Pagefind credits text to the last anchor before it, so with an anchor on every
  * paragraph a hit lands on its own paragraph, and narrative after a flashback has closed belongs
  * to the scene again. Markers the pipeline adds are kept out of the index.
  *

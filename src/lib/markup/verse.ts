@@ -3,9 +3,8 @@ import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 // Declares mdast's `data.hName` / `data.hProperties`, which remark-rehype honours.
 import type {} from 'mdast-util-to-hast';
-import { checkContainer, failAt } from './containers.ts';
+import { checkContainer, failAt, marker } from './containers.ts';
 import { splitLines } from './lines.ts';
-import { marker } from './messages.ts';
 import { attributes } from './vocabulary.ts';
 
 /**
