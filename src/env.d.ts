@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** True in `astro dev` only (src/integrations/publishing.ts). */
+  /** True in `astro dev` only, on the server and in client scripts (src/integrations/publishing.ts). */
   readonly DEV_SERVER?: boolean;
 }

@@ -47,7 +47,7 @@ export const highlightParam = 'hl';
 
 let loading: Promise<Pagefind> | undefined;
 
-/** Pagefind, initialised once per page; rejects where the site was not built (`astro dev`). */
+/** Pagefind, initialised once per page; rejects where it cannot load (offline, or `astro dev`, which builds no index). */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const url = new URL(withBase('/pagefind/pagefind.js'), location.origin).href;
@@ -61,5 +61,8 @@ export function loadPagefind(): Promise<Pagefind> {
     await pagefind.init();
     return pagefind;
   })();
+  // A failed load (a dropped connection, a blocked file) is tried again by the next search,
+  // rather than leaving search broken until the page reloads.
+  loading.catch(() => (loading = undefined));
   return loading;
 }

@@ -132,8 +132,10 @@ class PassageSearch extends HTMLElement {
     try {
       pagefind = await loadPagefind();
     } catch {
-      this.#status.textContent =
-        'Search is not available here: the search index is made by `npm run build`. Run `npm start` to try it.';
+      // Readers get reader words; the hint about the build is for the author's dev server.
+      this.#status.textContent = import.meta.env.DEV_SERVER
+        ? 'Search is not available here: the search index is made by `npm run build`. Run `npm start` to try it.'
+        : 'Search could not be loaded. Check your connection; it will try again when you search.';
       this.toggleAttribute('data-open', true);
       return;
     }

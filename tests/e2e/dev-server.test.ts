@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { launchBrowser, closeBrowser } from '../support/browser.ts';
 import { validWork, writeContent } from '../support/content.ts';
 import { root } from '../support/sites.ts';
 
@@ -97,4 +98,21 @@ test('drafts and scheduled chapters are served, marked, for the author to read',
   await expect
     .poll(async () => (await page('/w/')).html, { timeout: 20_000 })
     .toMatch(/\/w\/two\/[\s\S]*\/w\/later\//);
+});
+
+test('search under the dev server says the index is made by the build (readers never see this)', async () => {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const search = await context.newPage();
+    await search.goto(`${origin}/search/?q=lamp`);
+    await expect
+      .poll(() => search.locator('passage-search[data-mode="page"] [data-status]').textContent(), {
+        timeout: 20_000,
+      })
+      .toContain('the search index is made by `npm run build`');
+    await context.close();
+  } finally {
+    await closeBrowser(browser);
+  }
 });

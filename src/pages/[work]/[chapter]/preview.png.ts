@@ -17,7 +17,7 @@ export const getStaticPaths = (async () => {
   );
   // In a build every image is drawn, so drawing starts now, beside the pages; `astro dev` draws
   // only the images it is asked for.
-  if (!import.meta.env.DEV) startPreviewImages(paths.map((path) => path.props.text));
+  if (!import.meta.env.DEV_SERVER) startPreviewImages(paths.map((path) => path.props.text));
   return paths;
 }) satisfies GetStaticPaths;
 
