@@ -58,3 +58,27 @@ test('the keyboard shortcuts are not offered on a touch-only phone, and are on a
   expect(await desktop.getByRole('button', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
   await desktop.close();
 });
+
+test.each([320, 390, 768])(
+  'the header search results lie wholly on a %i px screen, the story’s long title included',
+  async (width) => {
+    const story = await serveSite(distOf('story'));
+    try {
+      const page = await openPage(browser, story, '/entwined-destinies/part-1/', {
+        viewport: { width, height: 740 },
+      });
+      await page.locator('#site-search').fill('alarm clock');
+      const panel = page.locator('.search-popover');
+      await expect.poll(() => panel.locator('a[data-result]').count()).toBeGreaterThan(0);
+      const box = (await panel.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      // Below the field the reader typed in, not over it.
+      const field = (await page.locator('#site-search').boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(field.y + field.height);
+      await page.close();
+    } finally {
+      await story.close();
+    }
+  },
+);
