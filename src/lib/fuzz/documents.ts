@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { renderChapterBody } from '../markup/index.ts';
 import { addedTextSelectors } from '../markup/vocabulary.ts';
+import { visibleText, wordsOf } from '../words-on-page.ts';
 
 // Generated chapters for the property test (a fast sample in `npm test`) and `npm run fuzz`
 // (10,000 and more): every structure of the fiction markup, nested and broken, with the words
@@ -304,62 +305,4 @@ export async function checkDocument(doc: FuzzDocument): Promise<FuzzOutcome> {
     };
   }
   return { ok: true, kind: 'rendered', ms: ms() };
-}
-
-const blockTags = new Set([
-  'P',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'BLOCKQUOTE',
-  'LI',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HR',
-  'BR',
-  'UL',
-  'OL',
-  'TABLE',
-  'TR',
-  'TD',
-  'TH',
-  'CAPTION',
-  'FIGURE',
-  'FIGCAPTION',
-  'SPAN',
-]);
-
-/** The text of an element as a reader sees it: blocks, cells and line breaks separate words. */
-function visibleText(node: Node, skip: (element: Element) => boolean): string {
-  let out = '';
-  const walk = (current: Node) => {
-    if (current.nodeType === 3) out += current.nodeValue ?? '';
-    if (current.nodeType !== 1) return;
-    const element = current as Element;
-    if (skip(element)) return;
-    const block = blockTags.has(element.tagName);
-    if (block) out += ' ';
-    for (const child of Array.from(element.childNodes)) walk(child);
-    if (block) out += ' ';
-  };
-  walk(node);
-  return out;
-}
-
-/** Words, folding only what typography may change (curly quotes, dashes, ellipses, joiners). */
-function wordsOf(value: string): string[] {
-  return value
-    .normalize('NFC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\u2026/g, '...')
-    .replace(/\u2014/g, '---')
-    .replace(/\u2013/g, '--')
-    .replace(/[\u2060\u200A\u00A0]/g, (c) => (c === '\u2060' ? '' : ' '))
-    .split(/\s+/)
-    .filter(Boolean);
 }
