@@ -57,3 +57,11 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * A title as shown: a spaced dash stays with the word before it ("Book IV — Part III" never
+ * starts a line with "—"), by a no-break space before it. The words are unchanged.
+ */
+export function keepDashes(title: string): string {
+  return title.replace(/ ([—–]) /g, '\u00A0$1 ');
+}

@@ -66,6 +66,15 @@ class ReaderSettings extends HTMLElement {
       save(current);
       status.textContent = '';
     });
+    // Placed before it shows (beforetoggle), so it never flashes at another spot first.
+    const panel = this.querySelector<HTMLElement>('[popover]')!;
+    const button = this.querySelector<HTMLElement>('.settings-button')!;
+    panel.addEventListener('beforetoggle', (event) => {
+      if ((event as ToggleEvent).newState === 'open') placePanel(panel, button);
+    });
+    addEventListener('resize', () => {
+      if (panel.matches(':popover-open')) placePanel(panel, button);
+    });
     this.querySelector('[data-reset-settings]')!.addEventListener('click', () => {
       apply(initialSettings);
       save(initialSettings);
@@ -80,6 +89,27 @@ class ReaderSettings extends HTMLElement {
       document.dispatchEvent(new CustomEvent('reading-progress-cleared'));
     });
   }
+}
+
+/**
+ * Where the panel opens: on a phone, a sheet along the bottom of the screen that leaves the
+ * text above it in view, so a change can be seen as it is made; wider, just below its button,
+ * kept on screen. (Set through the CSSOM, which the Content-Security-Policy allows.)
+ */
+function placePanel(panel: HTMLElement, button: HTMLElement) {
+  const sheet = innerWidth < 560;
+  panel.toggleAttribute('data-sheet', sheet);
+  if (sheet) {
+    panel.style.removeProperty('top');
+    panel.style.removeProperty('left');
+    return;
+  }
+  const margin = 12;
+  const rem = parseFloat(getComputedStyle(root).fontSize);
+  const width = Math.min(23 * rem, innerWidth - 2 * margin);
+  const { bottom, right } = button.getBoundingClientRect();
+  panel.style.top = `${Math.round(bottom + 8)}px`;
+  panel.style.left = `${Math.round(Math.min(Math.max(margin, right - width), innerWidth - width - margin))}px`;
 }
 
 customElements.define('reader-settings', ReaderSettings);

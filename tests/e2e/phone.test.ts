@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   closeBrowser,
   launchBrowser,
@@ -82,3 +82,102 @@ test.each([320, 390, 768])(
     }
   },
 );
+
+describe('the reading settings open where they leave their button and the text in view', () => {
+  test.each([320, 390])(
+    'at %i px, a sheet along the bottom below the button and the text',
+    async (width) => {
+      const page = await openPage(browser, library, '/markup-showcase/arrival/', {
+        viewport: { width, height: 700 },
+        hasTouch: true,
+      });
+      const button = page.getByRole('button', { name: 'Reading settings' });
+      await button.click();
+      const panel = page.locator('#reader-settings');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const box = (await panel.boundingBox())!;
+      const buttonBox = (await button.boundingBox())!;
+      expect(box.x).toBe(0);
+      expect(box.width).toBe(width);
+      expect(Math.round(box.y + box.height)).toBe(700);
+      // The button stays uncovered, and at least a third of the screen shows the page above.
+      expect(buttonBox.y + buttonBox.height).toBeLessThanOrEqual(box.y);
+      expect(box.y).toBeGreaterThanOrEqual(700 / 3);
+      await page.getByRole('radio', { name: 'Sepia' }).check();
+      expect(await page.locator('html').getAttribute('data-reader-theme')).toBe('sepia');
+      await page.close();
+    },
+  );
+
+  test.each([
+    [768, '/entwined-destinies/part-1/', 'story'],
+    [1200, '/markup-showcase/arrival/', 'library'],
+  ] as const)('at %i px, just below its button and on screen', async (width, path, site) => {
+    const served = site === 'story' ? await serveSite(distOf('story')) : library;
+    try {
+      const page = await openPage(browser, served, path, { viewport: { width, height: 800 } });
+      const button = page.getByRole('button', { name: 'Reading settings' });
+      await button.click();
+      const panel = page.locator('#reader-settings');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const box = (await panel.boundingBox())!;
+      const b = (await button.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(b.y + b.height);
+      expect(box.y - (b.y + b.height)).toBeLessThan(24);
+      // Beside the button: their horizontal extents overlap; and wholly on screen.
+      expect(box.x).toBeLessThanOrEqual(b.x + b.width);
+      expect(box.x + box.width).toBeGreaterThanOrEqual(b.x);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      await page.close();
+    } finally {
+      if (served !== library) await served.close();
+    }
+  });
+});
+
+describe('long chapter titles on a 320 px phone', () => {
+  test('no line of a title starts with a dash, at any phone width', async () => {
+    const page = await openPage(browser, library, '/fiction-markup/the-letter-and-the-song/', {
+      viewport: { width: 320, height: 700 },
+    });
+    const h1 = page.locator('h1');
+    const dashesAtLineStart = () =>
+      h1.evaluate((heading) => {
+        const text = heading.firstChild!;
+        const value = text.textContent!;
+        const top = (at: number) => {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 1);
+          return range.getBoundingClientRect().top;
+        };
+        let found = 0;
+        for (let i = value.indexOf('—'); i > 0; i = value.indexOf('—', i + 1)) {
+          const before = value.slice(0, i).trimEnd().length - 1; // the word's last letter
+          if (Math.abs(top(i) - top(before)) > 2) found += 1;
+        }
+        return found;
+      });
+    // Every width from a small phone to a large one: wherever the title wraps.
+    const found: number[] = [];
+    for (let width = 280; width <= 480; width += 4) {
+      await page.setViewportSize({ width, height: 700 });
+      found.push(await dashesAtLineStart());
+    }
+    expect(found.filter((n) => n > 0)).toEqual([]);
+    await page.close();
+  });
+
+  test('the next chapter’s long title takes at most two lines', async () => {
+    const page = await openPage(browser, library, '/fiction-markup/messages-at-midnight/', {
+      viewport: { width: 320, height: 700 },
+    });
+    const title = page.locator('a[rel="next"] span.font-serif');
+    const lines = await title.evaluate(
+      (el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+    );
+    expect(Math.round(lines)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+});

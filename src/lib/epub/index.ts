@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatCount, formatDate } from '../format.ts';
+import { formatCount, formatDate, keepDashes } from '../format.ts';
 import type { Chapter, Work } from '../story/library.ts';
 import { epubStylesheet } from './stylesheet.ts';
 import { escapeXml, toXhtml, xhtmlDocument } from './xhtml.ts';
@@ -85,8 +85,10 @@ export function getEpub(work: Work, site: URL): Uint8Array {
 }
 
 function chapterDocument(chapter: Chapter): Document {
+  // Titled as on the site, a spaced dash kept with the word before it.
+  const title = keepDashes(chapter.title);
   const parts = [
-    `<h2 id="chapter-title">${escapeXml(chapter.title)}</h2>`,
+    `<h2 id="chapter-title">${escapeXml(title)}</h2>`,
     notesSection('Chapter summary', chapter.summaryHtml),
     notesSection('Notes', chapter.notesHtml),
     `<div class="story-text">\n${toXhtml(chapter.html)}\n</div>`,
@@ -95,7 +97,7 @@ function chapterDocument(chapter: Chapter): Document {
   return {
     id: `chapter-${chapter.position}`,
     file: chapterFile(chapter),
-    title: chapter.title,
+    title,
     body: `<section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-title">\n${parts.filter(Boolean).join('\n')}\n</section>`,
   };
 }
