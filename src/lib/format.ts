@@ -59,9 +59,18 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * A title as shown: a spaced dash stays with the word before it ("Book IV — Part III" never
- * starts a line with "—"), by a no-break space before it. The words are unchanged.
+ * A title in runs, so a spaced dash can stay on the line of the word before it ("Book IV —
+ * Part III" never starts a line with "—"): each `word —` is a run to keep together. Joined, the
+ * runs are the title, character for character.
  */
-export function keepDashes(title: string): string {
-  return title.replace(/ ([—–]) /g, '\u00A0$1 ');
+export function titleRuns(title: string): { text: string; together: boolean }[] {
+  const runs: { text: string; together: boolean }[] = [];
+  let last = 0;
+  for (const match of title.matchAll(/\S+ [—–](?= )/g)) {
+    if (match.index > last) runs.push({ text: title.slice(last, match.index), together: false });
+    runs.push({ text: match[0], together: true });
+    last = match.index + match[0].length;
+  }
+  if (last < title.length) runs.push({ text: title.slice(last), together: false });
+  return runs;
 }

@@ -144,19 +144,29 @@ describe('long chapter titles on a 320 px phone', () => {
     const h1 = page.locator('h1');
     const dashesAtLineStart = () =>
       h1.evaluate((heading) => {
-        const text = heading.firstChild!;
-        const value = text.textContent!;
-        const top = (at: number) => {
+        // Every character of the title with its text node, wherever runs split it.
+        const chars: { node: Text; at: number; c: string }[] = [];
+        const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+        for (
+          let node = walker.nextNode() as Text | null;
+          node;
+          node = walker.nextNode() as Text | null
+        )
+          for (let at = 0; at < node.data.length; at += 1)
+            chars.push({ node, at, c: node.data[at]! });
+        const top = ({ node, at }: { node: Text; at: number }) => {
           const range = document.createRange();
-          range.setStart(text, at);
-          range.setEnd(text, at + 1);
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
           return range.getBoundingClientRect().top;
         };
         let found = 0;
-        for (let i = value.indexOf('—'); i > 0; i = value.indexOf('—', i + 1)) {
-          const before = value.slice(0, i).trimEnd().length - 1; // the word's last letter
-          if (Math.abs(top(i) - top(before)) > 2) found += 1;
-        }
+        chars.forEach((char, i) => {
+          if (char.c !== '—') return;
+          let before = i - 1;
+          while (before >= 0 && /\s/.test(chars[before]!.c)) before -= 1;
+          if (before >= 0 && Math.abs(top(char) - top(chars[before]!)) > 2) found += 1;
+        });
         return found;
       });
     // Every width from a small phone to a large one: wherever the title wraps.

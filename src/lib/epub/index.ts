@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatCount, formatDate, keepDashes } from '../format.ts';
+import { formatCount, formatDate } from '../format.ts';
 import type { Chapter, Work } from '../story/library.ts';
 import { epubStylesheet } from './stylesheet.ts';
 import { escapeXml, toXhtml, xhtmlDocument } from './xhtml.ts';
@@ -85,8 +85,7 @@ export function getEpub(work: Work, site: URL): Uint8Array {
 }
 
 function chapterDocument(chapter: Chapter): Document {
-  // Titled as on the site, a spaced dash kept with the word before it.
-  const title = keepDashes(chapter.title);
+  const { title } = chapter;
   const parts = [
     `<h2 id="chapter-title">${escapeXml(title)}</h2>`,
     notesSection('Chapter summary', chapter.summaryHtml),
