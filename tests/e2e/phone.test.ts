@@ -191,3 +191,59 @@ describe('long chapter titles on a 320 px phone', () => {
     await page.close();
   });
 });
+
+describe('landing on a passage', () => {
+  /** Every scroll position the page shows, frame by frame, from its first frame on. */
+  async function scrollPositions(
+    page: import('playwright-core').Page,
+    act: () => Promise<unknown>,
+  ) {
+    await page.addInitScript(() => {
+      const seen: number[] = [];
+      (window as unknown as { seen: number[] }).seen = seen;
+      const frame = () => {
+        seen.push(Math.round(scrollY));
+        if (seen.length < 240) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await act();
+    await page.waitForTimeout(1500);
+    return page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+  }
+
+  test('a link to a passage deep in a chapter opens at it at once, with no glide through the text', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
+    const first = await context.newPage();
+    const url = `${library.origin}/the-adventures-of-sherlock-holmes/a-scandal-in-bohemia-2/`;
+    await first.goto(url);
+    const id = await first.getByText('My cabby drove fast.').getAttribute('id');
+    // Opened from elsewhere (a shared link, Continue reading): a new page load.
+    const page = await context.newPage();
+    const positions = await scrollPositions(page, () => page.goto(`${url}#${id}`));
+    const final = positions.at(-1)!;
+    expect(final).toBeGreaterThan(2000);
+    // No frame shows the page on its way down: only the top (before the jump) and the passage.
+    expect(positions.filter((y) => y > 0 && Math.abs(y - final) > 2)).toEqual([]);
+    await context.close();
+  });
+
+  test('an in-page move the reader starts still glides', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(`${library.origin}/the-adventures-of-sherlock-holmes/a-scandal-in-bohemia-2/`);
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.locator('html').getAttribute('data-landed')).toBe('');
+    const positions = await scrollPositions(page, async () => {
+      await page.reload();
+      await expect.poll(() => page.locator('html').getAttribute('data-landed')).toBe('');
+      await page.evaluate(() => {
+        const target = [...document.querySelectorAll('p[data-passage]')].at(-1)!;
+        location.hash = target.id;
+      });
+    });
+    const final = positions.at(-1)!;
+    expect(positions.filter((y) => y > 0 && Math.abs(y - final) > 2).length).toBeGreaterThan(3);
+    await context.close();
+  });
+});
