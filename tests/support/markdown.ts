@@ -11,8 +11,8 @@ import { wordsOf } from './html.ts';
 import { wordCountField } from '../../src/lib/markup/word-count.ts';
 
 /** Renders chapter Markdown exactly as the build does (the loader's pipeline). */
-export async function renderChapter(markdown: string) {
-  const result = await renderChapterBody(markdown, 'chapter.md');
+export async function renderChapter(markdown: string, file = 'chapter.md') {
+  const result = await renderChapterBody(markdown, file);
   if ('mistake' in result)
     throw new Error(`expected the Markdown to render: ${result.mistake.reason}`);
   return { html: result.html, frontmatter: { [wordCountField]: result.words } };

@@ -3,6 +3,7 @@ import { buildLibrary, type ChapterSource, type WorkSource } from '../../src/lib
 
 const work = (slug: string, data: Partial<WorkSource['data']> = {}): WorkSource => ({
   slug,
+  cover: undefined,
   notesHtml: '',
   summaryHtml: '<p>S</p>',
   data: { title: slug, author: 'A', summary: 'S', status: 'in-progress', language: 'en', ...data },
@@ -14,6 +15,7 @@ const chapter = (
 ): ChapterSource => ({
   id,
   html: '<p>x</p>',
+  pictures: new Map(),
   summaryHtml: '',
   notesHtml: '',
   endNotesHtml: '',

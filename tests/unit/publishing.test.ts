@@ -106,6 +106,7 @@ describe('what a build publishes', () => {
 describe('the reading model of a serial with drafts', () => {
   const work = (slug: string, data: Partial<WorkSource['data']> = {}): WorkSource => ({
     slug,
+    cover: undefined,
     notesHtml: '',
     summaryHtml: '<p>S</p>',
     data: {
@@ -120,6 +121,7 @@ describe('the reading model of a serial with drafts', () => {
   const chapter = (id: string, data: Partial<ChapterSource['data']> = {}): ChapterSource => ({
     id,
     html: '<p>x</p>',
+    pictures: new Map(),
     summaryHtml: '',
     notesHtml: '',
     endNotesHtml: '',

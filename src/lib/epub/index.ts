@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { formatCount, formatDate } from '../format.ts';
 import type { Chapter, Work } from '../story/library.ts';
+import { splitAtImages } from '../markup/images.ts';
+import { epubPicture, type EpubPicture } from './pictures.ts';
 import { epubStylesheet } from './stylesheet.ts';
 import { escapeXml, toXhtml, xhtmlDocument } from './xhtml.ts';
 import { zipEpub, type ContainerFile } from './zip.ts';
@@ -20,6 +22,8 @@ interface Document {
   file: string;
   title: string;
   body: string;
+  /** The cover is read first but is no entry of the contents. */
+  cover?: boolean;
 }
 
 /**
@@ -27,10 +31,21 @@ interface Document {
  * title page and gives the book its identifier, so the same work has the same identifier in
  * every build, and two works never share one.
  */
-export function buildEpub(work: Work, site: URL): Uint8Array {
+export async function buildEpub(work: Work, site: URL): Promise<Uint8Array> {
   const workUrl = new URL(work.url, site).href;
   const lang = work.data.language;
+  const pictures = await picturesOf(work);
   const documents: Document[] = [titlePage(work, workUrl)];
+  const cover = work.cover && pictures.get(work.cover.file);
+  if (work.cover && cover) {
+    documents.unshift({
+      id: 'cover',
+      file: 'cover.xhtml',
+      title: 'Cover',
+      body: `<section class="cover" epub:type="cover">\n<img role="doc-cover" src="${cover.href}" alt="${escapeXml(work.cover.alt)}" />\n</section>`,
+      cover: true,
+    });
+  }
   const front = notesSection('Summary', work.summaryHtml) + notesSection('Notes', work.notesHtml);
   if (front) {
     documents.push({
@@ -40,7 +55,7 @@ export function buildEpub(work: Work, site: URL): Uint8Array {
       body: `<section epub:type="preface" role="doc-preface" aria-labelledby="about-title">\n<h2 id="about-title">Summary and notes</h2>\n${front}</section>`,
     });
   }
-  for (const chapter of work.chapters) documents.push(chapterDocument(chapter));
+  for (const chapter of work.chapters) documents.push(chapterDocument(chapter, pictures));
 
   const modified = modifiedDate(work);
   const files: ContainerFile[] = [
@@ -54,7 +69,10 @@ export function buildEpub(work: Work, site: URL): Uint8Array {
 </container>
 `,
     },
-    { path: 'OEBPS/content.opf', content: packageDocument(work, workUrl, documents, modified) },
+    {
+      path: 'OEBPS/content.opf',
+      content: packageDocument(work, workUrl, documents, [...pictures.values()], cover, modified),
+    },
     { path: 'OEBPS/nav.xhtml', content: navigationDocument(work, documents) },
     { path: 'OEBPS/toc.ncx', content: ncx(work, workUrl, documents) },
     { path: 'OEBPS/style.css', content: epubStylesheet },
@@ -62,35 +80,64 @@ export function buildEpub(work: Work, site: URL): Uint8Array {
       path: `OEBPS/${doc.file}`,
       content: xhtmlDocument({ title: doc.title, lang, body: doc.body }),
     })),
+    ...[...pictures.values()].map((picture) => ({
+      path: `OEBPS/${picture.href}`,
+      content: picture.bytes,
+    })),
   ];
   return zipEpub(files, modified);
 }
 
 /** A work's EPUB, made once per build and shared by its download route and the pages that link it with its size. */
-const made = new Map<string, Uint8Array>();
-export function getEpub(work: Work, site: URL): Uint8Array {
+const made = new Map<string, Promise<Uint8Array>>();
+export function getEpub(work: Work, site: URL): Promise<Uint8Array> {
   const key = `${work.slug} ${site.href}`;
   let epub = made.get(key);
   if (!epub) {
     const started = performance.now();
-    epub = buildEpub(work, site);
+    epub = buildEpub(work, site).then((bytes) => {
+      // One line per book in the build log; `npm run bench` adds these up (the time is spent on
+      // the build's main thread, beside the pages).
+      console.log(
+        `\nEPUB ${work.slug}.epub: ${bytes.byteLength} bytes in ${Math.round(performance.now() - started)} ms`,
+      );
+      return bytes;
+    });
     made.set(key, epub);
-    // One line per book in the build log; `npm run bench` adds these up (the time is spent on
-    // the build's main thread, beside the pages).
-    console.log(
-      `\nEPUB ${work.slug}.epub: ${epub.byteLength} bytes in ${Math.round(performance.now() - started)} ms`,
-    );
   }
   return epub;
 }
 
-function chapterDocument(chapter: Chapter): Document {
+/** Every picture of the work (its cover, its chapters'), once each, by source file. */
+async function picturesOf(work: Work): Promise<Map<string, EpubPicture>> {
+  const files = new Set<string>();
+  if (work.cover) files.add(work.cover.file);
+  for (const chapter of work.chapters)
+    for (const picture of chapter.pictures.values()) files.add(picture.file);
+  const packed = await Promise.all([...files].map(epubPicture));
+  return new Map([...files].map((file, index) => [file, packed[index]!]));
+}
+
+/** A chapter's HTML with each picture placeholder as the book's own `<img>`. */
+function withPictures(chapter: Chapter, pictures: Map<string, EpubPicture>): string {
+  return splitAtImages(chapter.html)
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const file = chapter.pictures.get(part.reference)?.file;
+      const picture = file && pictures.get(file);
+      if (!picture) throw new Error(`${chapter.id}: no picture "${part.reference}"`);
+      return `<img src="${picture.href}" alt="${escapeXml(part.alt)}" />`;
+    })
+    .join('');
+}
+
+function chapterDocument(chapter: Chapter, pictures: Map<string, EpubPicture>): Document {
   const { title } = chapter;
   const parts = [
     `<h2 id="chapter-title">${escapeXml(title)}</h2>`,
     notesSection('Chapter summary', chapter.summaryHtml),
     notesSection('Notes', chapter.notesHtml),
-    `<div class="story-text">\n${toXhtml(chapter.html)}\n</div>`,
+    `<div class="story-text">\n${toXhtml(withPictures(chapter, pictures))}\n</div>`,
     notesSection('End notes', chapter.endNotesHtml),
   ];
   return {
@@ -150,6 +197,8 @@ function packageDocument(
   work: Work,
   workUrl: string,
   documents: Document[],
+  pictures: EpubPicture[],
+  cover: EpubPicture | undefined,
   modified: Date,
 ): string {
   const { data } = work;
@@ -174,15 +223,18 @@ function packageDocument(
       `<meta refines="#series" property="group-position">${data.series.part}</meta>`,
     );
   }
-  // EPUB Accessibility: all text, navigable by its structure; no hazards.
+  // EPUB Accessibility: text (and pictures, each described in words), navigable by its
+  // structure; no hazards.
+  if (cover) meta.push(`<meta name="cover" content="${cover.id}" />`);
+  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'ARIA'];
+  if (pictures.length > 0) features.push('alternativeText');
   meta.push(
     `<meta property="schema:accessMode">textual</meta>`,
+    ...(pictures.length > 0 ? [`<meta property="schema:accessMode">visual</meta>`] : []),
     `<meta property="schema:accessModeSufficient">textual</meta>`,
-    ...['structuralNavigation', 'tableOfContents', 'readingOrder', 'ARIA'].map(
-      (feature) => `<meta property="schema:accessibilityFeature">${feature}</meta>`,
-    ),
+    ...features.map((feature) => `<meta property="schema:accessibilityFeature">${feature}</meta>`),
     `<meta property="schema:accessibilityHazard">none</meta>`,
-    `<meta property="schema:accessibilitySummary">All text, in reading order, with a table of contents and headed chapters. Scene breaks are announced as such, and flashbacks are labelled where they start and end. The reading app's own typeface, size and colours apply.</meta>`,
+    `<meta property="schema:accessibilitySummary">All text, in reading order, with a table of contents and headed chapters. Scene breaks are announced as such, and flashbacks are labelled where they start and end.${pictures.length > 0 ? ' Every picture is described in words, except pure decoration.' : ''} The reading app's own typeface, size and colours apply.</meta>`,
   );
   const manifest = [
     `<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav" />`,
@@ -191,10 +243,18 @@ function packageDocument(
     ...documents.map(
       (doc) => `<item id="${doc.id}" href="${doc.file}" media-type="application/xhtml+xml" />`,
     ),
+    ...pictures.map(
+      (picture) =>
+        `<item id="${picture.id}" href="${picture.href}" media-type="${picture.mediaType}"${picture === cover ? ' properties="cover-image"' : ''} />`,
+    ),
   ];
   // The contents page is read after the title page, as in a printed book.
   const spine = documents.map((doc) => `<itemref idref="${doc.id}" />`);
-  spine.splice(1, 0, `<itemref idref="nav" />`);
+  spine.splice(
+    documents.findIndex((doc) => doc.id === 'title-page') + 1,
+    0,
+    `<itemref idref="nav" />`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escapeXml(data.language)}">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -211,7 +271,9 @@ ${spine.join('\n')}
 }
 
 function navigationDocument(work: Work, documents: Document[]): string {
+  const hasCover = documents.some((doc) => doc.cover);
   const items = documents
+    .filter((doc) => !doc.cover)
     .map((doc) => `<li><a href="${doc.file}">${escapeXml(doc.title)}</a></li>`)
     .join('\n');
   const firstChapter = documents.find((doc) => doc.id.startsWith('chapter-'));
@@ -224,7 +286,7 @@ ${items}
 <nav epub:type="landmarks" id="landmarks" hidden="hidden">
 <h2>Landmarks</h2>
 <ol>
-<li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>
+${hasCover ? '<li><a epub:type="cover" href="cover.xhtml">Cover</a></li>\n' : ''}<li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>
 <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
 ${firstChapter ? `<li><a epub:type="bodymatter" href="${firstChapter.file}">Start of the story</a></li>\n` : ''}</ol>
 </nav>`;
@@ -233,6 +295,7 @@ ${firstChapter ? `<li><a epub:type="bodymatter" href="${firstChapter.file}">Star
 
 function ncx(work: Work, workUrl: string, documents: Document[]): string {
   const points = documents
+    .filter((doc) => !doc.cover)
     .map(
       (doc, index) => `<navPoint id="nav-${doc.id}" playOrder="${index + 1}">
 <navLabel><text>${escapeXml(doc.title)}</text></navLabel>

@@ -64,6 +64,11 @@ nav ol { list-style: none; padding: 0; }
 .epigraph { margin: 0 0 2em 15%; font-style: italic; }
 .epigraph blockquote { margin: 0; }
 .epigraph figcaption { text-align: right; font-style: normal; }
+.illustration { margin: 1.5em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }
+.illustration img { max-width: 100%; height: auto; }
+.illustration figcaption { font-size: 0.85em; text-indent: 0; }
+.cover { margin: 0; padding: 0; text-align: center; }
+.cover img { max-width: 100%; max-height: 100%; }
 
 .table { margin: 1em 0; }
 .table table { border-collapse: collapse; }

@@ -34,6 +34,7 @@ const classOf: Record<string, string> = {
   [attributes.line]: 'line',
   [attributes.epigraph]: 'epigraph',
   [attributes.table]: 'table',
+  [attributes.illustration]: 'illustration',
   'data-footnotes': 'footnotes',
 };
 

@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { remarkEpigraphs } from './epigraphs.ts';
 import { remarkFlashbacks } from './flashbacks.ts';
+import { remarkImages, type ImagesFileData } from './images.ts';
 import { footnoteOptions, rehypeFootnotes, remarkFootnotes } from './footnotes.ts';
 import { remarkLetters } from './letters.ts';
 import { remarkMessages } from './messages.ts';
@@ -29,7 +30,8 @@ import { remarkWordCount, wordCountField } from './word-count.ts';
 /**
  * The one ordered plugin list of the site, used by `astro.config.mjs`, `npm run check` and
  * the tests. Order matters: the parser's syntax is set first; directives are parsed, the
- * unowned ones given back as text, raw HTML and what the site does not render refused, prose as authors type it restored and
+ * unowned ones given back as text, raw HTML and what the site does not render refused, pictures
+ * checked and made figures, prose as authors type it restored and
  * footnotes checked before words are counted; words are counted before the structures add their
  * labels (flashbacks, messages, letters, verse, epigraphs, table captions); scenes wrap the
  * finished top level. After the HTML step: heading ids, footnotes and tables completed, then
@@ -41,6 +43,7 @@ export const remarkPlugins: RemarkPlugins = [
   [remarkRestoreUnownedDirectives, { owned: [] }],
   remarkRefuseRawHtml,
   remarkRefuseUnsupported,
+  remarkImages,
   remarkProseAsTyped,
   remarkFootnotes,
   remarkWordCount,
@@ -80,11 +83,11 @@ export const markdownOptions = {
 
 /** What rendering a chapter's Markdown gives: its HTML and word count, or the author's mistake. */
 export type RenderedBody =
-  | { html: string; words: number }
+  | { html: string; words: number; images: string[] }
   | { mistake: { line: number; column?: number; ruleId: string; reason: string } };
 
 // The same pipeline Astro's processor builds from `markdownOptions`, without the stages a
-// chapter never needs (raw HTML is refused, there are no images or code): `rehype-raw` alone
+// chapter never needs (raw HTML is refused, pictures are placeholders, there is no code): `rehype-raw` alone
 // re-parsed every chapter through parse5. Checked identical on the corpora by the build tests.
 const chapterProcessor = unified()
   .use(remarkParse)
@@ -102,8 +105,12 @@ export async function renderChapterBody(body: string, file: string): Promise<Ren
   const vfile = new VFile({ value: body, path: file, data: { astro: { frontmatter: {} } } });
   try {
     const html = String(await chapterProcessor.process(vfile));
-    const data = vfile.data as { astro: { frontmatter: Record<string, unknown> } };
-    return { html, words: Number(data.astro.frontmatter[wordCountField] ?? 0) };
+    const data = vfile.data as { astro: { frontmatter: Record<string, unknown> } } & ImagesFileData;
+    return {
+      html,
+      words: Number(data.astro.frontmatter[wordCountField] ?? 0),
+      images: data.images ?? [],
+    };
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error;
     return {

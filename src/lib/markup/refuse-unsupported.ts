@@ -6,25 +6,15 @@ import { visit } from 'unist-util-visit';
 export const unsupportedSource = 'fiction-reader:unsupported';
 
 /**
- * Refuses the Markdown the site does not render, so nothing reaches the page as a broken
- * element or vanishes unseen:
- *
- * - an image (`![alt](map.png)`) would be a broken image: the site does not publish images yet
- *   (`image:unsupported`);
- * - a link definition nothing uses (`[1]: https://…`) renders nothing at all, so its text would
- *   silently disappear (`definition:unused`).
+ * Refuses the Markdown the site does not render, so nothing vanishes unseen: a link
+ * definition nothing uses (`[1]: https://…`) renders nothing at all, so its text would silently
+ * disappear (`definition:unused`). (Pictures are images.ts's.)
  */
 export function remarkRefuseUnsupported() {
   return function transformer(tree: Root, file: VFile) {
     const definitions: Definition[] = [];
     const used = new Set<string>();
     visit(tree, (node) => {
-      if (node.type === 'image' || node.type === 'imageReference') {
-        file.fail(
-          `Images are not published by the site yet: "${node.alt ?? ''}" would show as a broken image. Remove it for now, or describe it in words.`,
-          { place: node.position, ruleId: 'image:unsupported', source: unsupportedSource },
-        );
-      }
       if (node.type === 'definition') definitions.push(node);
       if (node.type === 'linkReference') used.add(node.identifier);
     });

@@ -25,6 +25,8 @@
  * | `data-line`            | `<span>`               | one line of verse; `data-indent` its indentation     |
  * | `data-epigraph`        | `<figure>`             | an epigraph at the chapter's start (epigraphs.ts)    |
  * | `data-table`           | `<div>`                | a table's scrolling region (tables.ts)               |
+ * | `data-illustration`    | `<figure>`             | a picture in the text, with its caption (images.ts)  |
+ * | `data-image`           | `<img>`                | the picture's file, relative to the chapter file     |
  * | `data-footnotes`, `data-footnote`, `data-footnote-ref`, `data-footnote-backref` | | footnotes |
  *
  * The start and end markers (flashbacks, messages, letters, verse), footnote numbers, back links
@@ -56,6 +58,8 @@ export const attributes = {
   line: 'data-line',
   epigraph: 'data-epigraph',
   table: 'data-table',
+  illustration: 'data-illustration',
+  image: 'data-image',
   tableCaptioned: 'data-table-captioned',
   tableCaption: 'data-table-caption',
 } as const;

@@ -20,16 +20,18 @@ export function getLibrary(): Promise<Library> {
 
 async function loadLibrary(): Promise<Library> {
   const [works, chapters] = await Promise.all([getCollection('works'), getCollection('chapters')]);
-  const workSources = works.map(async (entry) => ({
-    slug: entry.id,
-    data: entry.data,
-    notesHtml: entry.rendered?.html ?? '',
-    summaryHtml: await renderMarkdownField(entry.data.summary),
+  const workSources = works.map(async ({ id, data: { coverImage, ...data }, rendered }) => ({
+    slug: id,
+    data,
+    cover: coverImage && data.coverAlt ? { ...coverImage, alt: data.coverAlt } : undefined,
+    notesHtml: rendered?.html ?? '',
+    summaryHtml: await renderMarkdownField(data.summary),
   }));
   const chapterSources = chapters.map(async (entry) => ({
     id: entry.id,
     data: entry.data,
     html: await readChapterHtml(entry),
+    pictures: new Map(entry.data.pictures.map(({ reference, ...picture }) => [reference, picture])),
     summaryHtml: await renderMarkdownField(entry.data.summary),
     notesHtml: await renderMarkdownField(entry.data.notes),
     endNotesHtml: await renderMarkdownField(entry.data.endNotes),

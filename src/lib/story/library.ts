@@ -1,3 +1,4 @@
+import type { ImageMetadata } from 'astro';
 import { excerpt, textOf } from '../format.ts';
 import { withoutAddedText } from '../markup/vocabulary.ts';
 import { parseChapterFileName } from './layout.ts';
@@ -6,10 +7,23 @@ import type { ChapterData, WorkData } from './schema.ts';
 import { readingMinutes } from './words.ts';
 import { chapterUrl, entireWorkUrl, workUrl } from './urls.ts';
 
+/** A picture of the story: Astro's image (for the pages) and its file (for other renderers). */
+export interface StoryPicture {
+  image: ImageMetadata;
+  /** Absolute path of the source file. */
+  file: string;
+}
+
+/** A work's cover: its picture and what it shows, in words. */
+export interface Cover extends StoryPicture {
+  alt: string;
+}
+
 /** A work as the loader hands it over: its slug, front matter and rendered notes. */
 export interface WorkSource {
   slug: string;
   data: WorkData;
+  cover: Cover | undefined;
   /** HTML of the work.md body (the author's notes for the whole work); empty if none. */
   notesHtml: string;
   /** HTML of the summary field. */
@@ -23,6 +37,8 @@ export interface ChapterSource {
   data: ChapterData;
   html: string;
   words: number;
+  /** The pictures of its text, by the path their placeholders name (`./images/map.png`). */
+  pictures: ReadonlyMap<string, StoryPicture>;
   /** HTML of the summary, notes and end notes fields; empty where absent. */
   summaryHtml: string;
   notesHtml: string;
@@ -39,6 +55,8 @@ export interface Chapter {
   title: string;
   data: ChapterData;
   html: string;
+  /** The pictures of its text, by the path their placeholders name (`./images/map.png`). */
+  pictures: ReadonlyMap<string, StoryPicture>;
   summaryHtml: string;
   notesHtml: string;
   endNotesHtml: string;
@@ -59,6 +77,7 @@ export interface Chapter {
 export interface Work {
   slug: string;
   data: WorkData;
+  cover: Cover | undefined;
   notesHtml: string;
   summaryHtml: string;
   /** The summary as plain text, for link previews and search results. */
@@ -129,6 +148,7 @@ export function buildLibrary(
       title: chapter.data.title,
       data: chapter.data,
       html: chapter.html,
+      pictures: chapter.pictures,
       summaryHtml: chapter.summaryHtml,
       notesHtml: chapter.notesHtml,
       endNotesHtml: chapter.endNotesHtml,
@@ -152,6 +172,7 @@ export function buildLibrary(
     return {
       slug: source.slug,
       data: source.data,
+      cover: source.cover,
       notesHtml: source.notesHtml,
       summaryHtml: source.summaryHtml,
       description: textOf(source.summaryHtml),

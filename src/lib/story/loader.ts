@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { wordCountField } from '../markup/word-count.ts';
 import { writeChapterHtml } from './chapter-html.ts';
-import { checkStory, formatProblem, type ContentProblem, type StoryCheck } from './validate.ts';
+import {
+  checkStory,
+  formatProblem,
+  type CheckedEntry,
+  type ContentProblem,
+  type StoryCheck,
+} from './validate.ts';
 
 type Collection = 'works' | 'chapters';
 
@@ -74,7 +80,7 @@ async function fill(collection: Collection, context: LoaderContext, result: Stor
   if (collection === 'chapters' && !watcher) await rm(htmlDir, { recursive: true, force: true });
   store.clear();
   for (const entry of collection === 'works' ? result.works : result.chapters) {
-    const data = await parseData({ id: entry.id, data: entry.frontmatter, filePath: entry.file });
+    const data = await parseData({ id: entry.id, data: withPictures(entry), filePath: entry.file });
     const common = { id: entry.id, data, filePath: path.relative(root, entry.file) };
     if (collection === 'works') {
       // A work's notes are short: they stay in the entry.
@@ -92,6 +98,31 @@ async function fill(collection: Collection, context: LoaderContext, result: Stor
       },
     });
   }
+}
+
+/**
+ * The front matter with the entry's pictures added, where the collection's `image()` schema
+ * hands each to Astro's image pipeline (src/content.config.ts): a chapter's, as the markup found
+ * them, and a work's cover. Paths for `image()` are relative to the entry's file.
+ */
+function withPictures(entry: CheckedEntry): Record<string, unknown> {
+  const dir = path.dirname(entry.file);
+  const { cover } = entry.frontmatter;
+  if (entry.images.length === 0 && typeof cover !== 'string') return entry.frontmatter;
+  const file = (reference: string) => path.resolve(dir, reference);
+  return typeof cover === 'string'
+    ? {
+        ...entry.frontmatter,
+        coverImage: { file: file(cover), image: `./${cover.replace(/^\.\//, '')}` },
+      }
+    : {
+        ...entry.frontmatter,
+        pictures: entry.images.map((reference) => ({
+          reference,
+          file: file(reference),
+          image: reference,
+        })),
+      };
 }
 
 function contentProblems(problems: ContentProblem[]): Error {

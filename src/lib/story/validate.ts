@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'astro/zod';
 import { remarkPlugins } from '../markup/index.ts';
+import { checkImageFile, isImageProblem } from './image-files.ts';
 import { renderChapterBodies } from './render-pool.ts';
 import {
   chapterEntryId,
@@ -50,6 +51,8 @@ export interface CheckedEntry {
   /** The body rendered: a chapter's text, a work's notes (empty when it has none). */
   html: string;
   words: number;
+  /** The pictures of a chapter's text, as `image()` paths relative to the file (`./images/map.png`). */
+  images: string[];
 }
 
 /** What one pass over a story folder finds: every problem, and every work and chapter rendered. */
@@ -285,6 +288,7 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
     return undefined;
   }
   const data = result.data as Record<string, unknown> & { aliases?: string[] };
+  if (kind === 'work') problems.push(...(await coverProblems(data, file, raw)));
   for (const field of markdownFields[kind]) {
     const value = data[field];
     if (typeof value !== 'string') continue;
@@ -322,9 +326,51 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
   return data;
 }
 
+/**
+ * A work's cover: `cover` and `coverAlt` come together, and the file is a picture the site can
+ * publish, in the work's folder (the same checks as a chapter's pictures).
+ */
+async function coverProblems(
+  data: Record<string, unknown>,
+  file: string,
+  raw: string,
+): Promise<ContentProblem[]> {
+  const { cover, coverAlt } = data;
+  if (typeof cover !== 'string') {
+    if (typeof coverAlt !== 'string') return [];
+    return [
+      problem(
+        file,
+        fieldLine(raw, 'coverAlt'),
+        'cover:no-cover',
+        'The work has "coverAlt" but no "cover". Add the picture\'s file name: cover: cover.jpg (a file beside work.md), or remove "coverAlt".',
+      ),
+    ];
+  }
+  const found: ContentProblem[] = [];
+  if (typeof coverAlt !== 'string') {
+    found.push(
+      problem(
+        file,
+        fieldLine(raw, 'cover'),
+        'cover:alt',
+        'The cover has no "coverAlt": a reader who can\'t see it would hear nothing. Describe what it shows: coverAlt: "Two phones glowing on a bedside table at night".',
+      ),
+    );
+  }
+  const checked = await checkImageFile(cover, file, path.dirname(file));
+  if (isImageProblem(checked)) {
+    found.push(
+      problem(file, fieldLine(raw, 'cover'), checked.ruleId, `The cover: ${checked.message}`),
+    );
+  }
+  return found;
+}
+
 /** Runs the site's remark plugins over `markdown`; returns the first author's mistake, if any. */
 async function checkMarkdown(markdown: string, file: string): Promise<VFileMessage | undefined> {
-  const vfile = new VFile({ value: markdown, path: file });
+  // A field is not a chapter's text: pictures are refused there (images.ts).
+  const vfile = new VFile({ value: markdown, path: file, data: { field: true } });
   try {
     await markdownChecker.run(markdownChecker.parse(vfile), vfile);
     return undefined;
@@ -345,6 +391,8 @@ const fieldExamples: Record<string, string> = {
   updated: 'updated: 2024-05-01',
   series: 'series: { name: "Entwined Destinies", part: 1 }',
   aliases: 'aliases: [old-slug]',
+  cover: 'cover: cover.jpg (a picture beside work.md)',
+  coverAlt: 'coverAlt: "What the cover shows, in words"',
 };
 
 function schemaProblem(

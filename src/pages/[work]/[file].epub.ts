@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
     }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ work: Work }> = ({ props: { work }, site }) =>
-  new Response(new Uint8Array(getEpub(work, site!)), {
+export const GET: APIRoute<{ work: Work }> = async ({ props: { work }, site }) =>
+  new Response(new Uint8Array(await getEpub(work, site!)), {
     headers: { 'content-type': 'application/epub+zip' },
   });
