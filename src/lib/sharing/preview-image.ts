@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import sharp from 'sharp';
 import { WorkerPool } from '../workers/pool.ts';
 import { encodePng } from './png.ts';
 
@@ -16,6 +17,8 @@ export interface PreviewText {
   /** Under the title: the chapter's place in its work, or the work's status. */
   subtitle?: string | undefined;
   author?: string | undefined;
+  /** The work's cover (absolute path), set beside the text as a book on a table. */
+  cover?: string | undefined;
 }
 
 // The site's reading face, read from the self-hosted package: no network at build time.
@@ -60,36 +63,85 @@ export async function drawPreviewImage(text: PreviewText): Promise<Buffer> {
     weight: weight as 400 | 700,
     style: 'normal' as const,
   }));
-  const titleSize = text.title.length > 60 ? 56 : text.title.length > 30 ? 68 : 84;
+  const cover = text.cover ? await coverFor(text.cover) : undefined;
+  // Beside a cover, the text has about two thirds of the width: a size smaller.
+  const titleSize =
+    (text.title.length > 60 ? 56 : text.title.length > 30 ? 68 : 84) - (cover ? 12 : 0);
   const line = (style: Record<string, unknown>, content: string) =>
     el('div', { display: 'flex', ...style }, content);
+  // Satori sizes a flex row by its content: the text gets what the cover leaves, exactly.
+  const textWidth = cover
+    ? previewSize.width - 24 - 88 - 56 - 56 - cover.width
+    : previewSize.width - 24 - 88 * 2;
+  const words = el('div', { display: 'flex', flexDirection: 'column', width: textWidth }, [
+    line({ fontSize: 30, color: '#675d52', marginBottom: 120 }, clip(text.eyebrow, 70)),
+    line({ fontSize: titleSize, fontWeight: 700, lineHeight: 1.15 }, clip(text.title, 110)),
+    ...(text.subtitle
+      ? [line({ marginTop: 24, fontSize: 34, color: '#675d52' }, clip(text.subtitle, 80))]
+      : []),
+    ...(text.author
+      ? [line({ marginTop: 20, fontSize: 34, color: '#8f3b1b' }, clip(`by ${text.author}`, 70))]
+      : []),
+  ]);
   const node = el(
     'div',
     {
       display: 'flex',
-      flexDirection: 'column',
+      // Without a cover the text stands at the top, as it always has.
+      alignItems: cover ? 'center' : 'flex-start',
+      gap: 56,
       width: '100%',
       height: '100%',
-      padding: '72px 88px',
+      padding: cover ? '56px 56px 56px 88px' : '72px 88px',
       background: '#fbf8f2',
       color: '#29241f',
       fontFamily: 'Literata',
       borderLeft: '24px solid #8f3b1b',
     },
-    [
-      line({ fontSize: 30, color: '#675d52', marginBottom: 120 }, clip(text.eyebrow, 70)),
-      line({ fontSize: titleSize, fontWeight: 700, lineHeight: 1.15 }, clip(text.title, 110)),
-      ...(text.subtitle
-        ? [line({ marginTop: 24, fontSize: 34, color: '#675d52' }, clip(text.subtitle, 80))]
-        : []),
-      ...(text.author
-        ? [line({ marginTop: 20, fontSize: 34, color: '#8f3b1b' }, clip(`by ${text.author}`, 70))]
-        : []),
-    ],
+    cover
+      ? [
+          words,
+          {
+            type: 'img',
+            props: {
+              src: cover.src,
+              width: cover.width,
+              height: cover.height,
+              style: { flexShrink: 0, borderRadius: 6, boxShadow: '0 8px 24px rgba(0,0,0,0.3)' },
+            },
+          },
+        ]
+      : [words],
   );
   const svg = await satori(node as never, { ...previewSize, fonts });
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: previewSize.width } }).render();
   return encodePng(image.pixels, image.width, image.height);
+}
+
+/** Covers drawn by this thread, by file: every chapter of a work shows the same one. */
+const covers = new Map<string, Promise<{ src: string; width: number; height: number }>>();
+
+/**
+ * The cover scaled to stand in the card (at most 330 × 500, inside the card's margin with room for its shadow),
+ * as a JPEG data URL for satori. Composed, not stretched: its own proportions are kept.
+ */
+function coverFor(file: string) {
+  let cover = covers.get(file);
+  if (!cover) {
+    cover = sharp(file)
+      .rotate()
+      .resize({ width: 330, height: 500, fit: 'inside' })
+      .flatten({ background: '#fbf8f2' })
+      .jpeg({ quality: 85 })
+      .toBuffer({ resolveWithObject: true })
+      .then(({ data, info }) => ({
+        src: `data:image/jpeg;base64,${data.toString('base64')}`,
+        width: info.width,
+        height: info.height,
+      }));
+    covers.set(file, cover);
+  }
+  return cover;
 }
 
 /** A satori element: the plain-object form of JSX, so no JSX runtime is needed. */

@@ -1,11 +1,15 @@
 import type { Chapter, Work } from '../story/library.ts';
 
-/** schema.org JSON-LD for a work: a Book (a CreativeWork in a series when it has one). */
-export function workJsonLd(work: Work, site: URL): Record<string, unknown> {
+/**
+ * schema.org JSON-LD for a work: a Book (a CreativeWork in a series when it has one), with its
+ * cover's URL as `image` when it has one.
+ */
+export function workJsonLd(work: Work, site: URL, coverUrl?: string): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'Book',
     name: work.data.title,
+    ...(coverUrl ? { image: coverUrl } : {}),
     author: { '@type': 'Person', name: work.data.author },
     description: work.description,
     inLanguage: work.data.language,
@@ -26,7 +30,12 @@ export function workJsonLd(work: Work, site: URL): Record<string, unknown> {
 }
 
 /** schema.org JSON-LD for a chapter: a Chapter that is part of its Book. */
-export function chapterJsonLd(work: Work, chapter: Chapter, site: URL): Record<string, unknown> {
+export function chapterJsonLd(
+  work: Work,
+  chapter: Chapter,
+  site: URL,
+  coverUrl?: string,
+): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'Chapter',
@@ -38,7 +47,12 @@ export function chapterJsonLd(work: Work, chapter: Chapter, site: URL): Record<s
     inLanguage: work.data.language,
     author: { '@type': 'Person', name: work.data.author },
     ...(chapter.data.published ? { datePublished: isoDay(chapter.data.published) } : {}),
-    isPartOf: { '@type': 'Book', name: work.data.title, url: new URL(work.url, site).href },
+    isPartOf: {
+      '@type': 'Book',
+      name: work.data.title,
+      url: new URL(work.url, site).href,
+      ...(coverUrl ? { image: coverUrl } : {}),
+    },
   };
 }
 

@@ -17,6 +17,7 @@ export const GET: APIRoute<{ work: Work }> = async ({ props: { work } }) => {
     title: work.data.title,
     subtitle: `${work.data.status === 'complete' ? 'Complete' : 'In progress'} · ${chapters} ${chapters === 1 ? 'chapter' : 'chapters'}`,
     author: work.data.author,
+    cover: work.cover?.file,
   });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

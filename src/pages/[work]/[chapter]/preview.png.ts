@@ -27,6 +27,7 @@ function previewText(work: Work, chapter: Chapter): PreviewText {
     title: chapter.title,
     subtitle: `Chapter ${chapter.position} of ${work.chapters.length} · ${chapter.words.toLocaleString(work.data.language)} words`,
     author: work.data.author,
+    cover: work.cover?.file,
   };
 }
 
