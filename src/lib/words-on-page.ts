@@ -29,7 +29,10 @@ const blockTags = new Set([
   'FIGCAPTION',
 ]);
 
-/** The text of an element as a reader sees it: blocks and line breaks separate words. */
+/**
+ * The text of an element as a reader sees it: blocks and line breaks separate words. A
+ * picture's alt text counts (the author's words, as a screen reader reads them), as a block.
+ */
 export function visibleText(node: Node, skip: (element: Element) => boolean = () => false): string {
   let text = '';
   const walk = (current: Node) => {
@@ -37,6 +40,7 @@ export function visibleText(node: Node, skip: (element: Element) => boolean = ()
     if (current.nodeType !== 1) return;
     const element = current as Element;
     if (skip(element)) return;
+    if (element.tagName === 'IMG') text += ` ${element.getAttribute('alt') ?? ''} `;
     const block = blockTags.has(element.tagName);
     if (block) text += ' ';
     for (const child of Array.from(element.childNodes)) walk(child);

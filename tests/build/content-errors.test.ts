@@ -46,10 +46,23 @@ describe.each([
     'Start each message with its sender',
   ],
   [
-    'an image',
-    { 'w/work.md': validWork, 'w/01-one.md': chapter('Text.\n\n![A map](map.png)\n') },
+    'a picture on another site',
+    {
+      'w/work.md': validWork,
+      'w/01-one.md': chapter('Text.\n\n![A map](https://example.org/map.png)\n'),
+    },
     'w/01-one.md:7',
-    'Images are not published by the site yet',
+    'download the picture into the work',
+  ],
+  [
+    'a cover that is not there',
+    {
+      'w/work.md':
+        '---\ntitle: "A"\nauthor: "B"\nsummary: "S"\ncover: cover.jpg\ncoverAlt: "A door"\n---\n',
+      'w/01-one.md': chapter('Text.\n'),
+    },
+    'w/work.md:5',
+    'The cover: The image "cover.jpg" does not exist',
   ],
   [
     'a draft that is not true or false',

@@ -110,6 +110,8 @@ describe("the author's words survive, complete and in order", () => {
       '1',
       'Verse',
       'End of verse',
+      'Flashback: The summer Hester bought the bakery',
+      'End of flashback',
       'Footnotes',
       '↩',
     ]);

@@ -10,7 +10,7 @@ export const validWork =
 export const validChapter = (title = 'One') => `---\ntitle: "${title}"\n---\n\nSome text.\n`;
 
 /** Writes a story folder from `{ "work/01-a.md": "..." }` into a fresh temp dir; returns its path. */
-export function writeContent(files: Record<string, string>): string {
+export function writeContent(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'fiction-content-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });

@@ -3,6 +3,7 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { decorativeAlt } from '../../src/lib/markup/images.ts';
 import { renderChapterBody } from '../../src/lib/markup/index.ts';
 import { remarkProseAsTyped } from '../../src/lib/markup/prose-as-typed.ts';
 import { remarkRestoreUnownedDirectives } from '../../src/lib/markup/restore-unowned-directives.ts';
@@ -39,6 +40,9 @@ export function sourceWords(markdown: string): string[] {
   const walk = (node: Nodes) => {
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
     else if (node.type === 'break') text += ' ';
+    // A picture's words: its alt text (unless it is marked decorative), then its caption.
+    else if (node.type === 'image')
+      text += ` ${node.alt === decorativeAlt ? '' : (node.alt ?? '')} ${node.title ?? ''} `;
     if ('children' in node) {
       const inline = ['emphasis', 'strong', 'link', 'delete'].includes(node.type);
       if (!inline) text += ' ';

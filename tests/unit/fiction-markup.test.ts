@@ -273,9 +273,9 @@ describe('prose as authors type it', () => {
 });
 
 describe('what the site does not render', () => {
-  test('an image is an error with its line, not a broken image', async () => {
+  test('a picture that is not there is an error with its line, not a broken image', async () => {
     expect(await renderFailure('One.\n\n![Cover art](cover.png)')).toMatchObject({
-      ruleId: 'image:unsupported',
+      ruleId: 'image:missing',
       line: 3,
     });
   });

@@ -8,6 +8,8 @@ export interface LighthouseScores {
   accessibility: number;
   bestPractices: number;
   seo: number;
+  /** Cumulative Layout Shift as Lighthouse measured it while loading the page. */
+  cumulativeLayoutShift: number;
 }
 
 /**
@@ -34,6 +36,8 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
       accessibility: score('accessibility'),
       bestPractices: score('best-practices'),
       seo: score('seo'),
+      cumulativeLayoutShift:
+        result?.lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
     };
   } finally {
     chrome.kill();

@@ -16,7 +16,8 @@ export function remarkRefuseUnsupported() {
     const used = new Set<string>();
     visit(tree, (node) => {
       if (node.type === 'definition') definitions.push(node);
-      if (node.type === 'linkReference') used.add(node.identifier);
+      if (node.type === 'linkReference' || node.type === 'imageReference')
+        used.add(node.identifier);
     });
     for (const definition of definitions) {
       if (used.has(definition.identifier)) continue;
