@@ -6,14 +6,22 @@
 //   npm run bench -- --sizes S,M,L      add L (2,000 chapters, 8M words; minutes)
 //   npm run bench -- --check            exit non-zero when a budget fails
 //   npm run bench -- --compare old.json print the change against an earlier run
+//   npm run bench -- --no-pictures      skip M illustrated (M again with a cover per work and a
+//                                       picture every 10 chapters: what pictures cost)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../lib/bench/browser.ts';
 import { checkBudgets, round, type SizeResult } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
-import { folderSize, fontDownloads, weighPage } from '../lib/bench/page-weight.ts';
+import { illustrateStory } from '../lib/bench/generate-pictures.ts';
+import {
+  folderSize,
+  fontDownloads,
+  pictureDownloads,
+  weighPage,
+} from '../lib/bench/page-weight.ts';
 import { runLighthouse } from '../lib/bench/lighthouse.ts';
 import { processTreeMemory } from '../lib/bench/process-memory.ts';
 import { measureSearch, type QueryCost } from '../lib/bench/search-cost.ts';
@@ -26,7 +34,9 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     compare: { type: 'string' },
     out: { type: 'string', default: '.tmp/bench/results.json' },
+    pictures: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 
 const root = process.cwd();
@@ -39,6 +49,8 @@ const runs: {
   words?: number;
   page?: string;
   queries?: string[];
+  /** The illustrated twin of a size: pictures measured, search not (it is the size's own). */
+  pictures?: number;
 }[] = [
   {
     size: 'story',
@@ -53,6 +65,17 @@ for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof
   console.error(`generating ${size}: ${shape.works} works × ${shape.chaptersPerWork} chapters…`);
   const words = generateStory(contentDir, shape);
   runs.push({ size, contentDir, words });
+  if (size === 'M' && values.pictures) {
+    const illustrated = path.join(work, 'M-pictures', 'content');
+    console.error('generating M illustrated: a cover per work, a picture every 10 chapters…');
+    generateStory(illustrated, shape);
+    const pictures = await illustrateStory(illustrated, {
+      every: 10,
+      distinct: 10,
+      cacheDir: path.join(work, 'pictures'),
+    });
+    runs.push({ size: 'M-pictures', contentDir: illustrated, words, pictures });
+  }
 }
 
 const browser = await launchChromium();
@@ -82,6 +105,8 @@ if (values.check && checks.some((c) => !c.pass)) process.exitCode = 1;
 
 async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
   const dist = path.join(work, run.size, 'dist');
+  // A cold build, as CI's is: nothing kept from an earlier run (resized pictures above all).
+  rmSync(`${dist}.cache`, { recursive: true, force: true });
   console.error(`building ${run.size}…`);
   const { log, ...build } = await timedBuild(run.contentDir, dist);
   const epub = epubCost(log, build.seconds);
@@ -113,6 +138,32 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
         renderBlockingScripts: weight.renderBlockingScripts,
       },
     };
+    if (run.pictures !== undefined) {
+      // The first illustrated chapter (chapter 1 of a work has its picture after one paragraph).
+      const url = `${server.origin}${chapterPages[0]!}`;
+      // Again, as an author's next build is: Astro keeps resized pictures in its cache folder.
+      console.error(`building ${run.size} again, its pictures cached…`);
+      const { seconds: warmSeconds } = await timedBuild(
+        run.contentDir,
+        `${dist}-again`,
+        `${dist}.cache`,
+      );
+      result.pictures = {
+        count: run.pictures,
+        warmBuildSeconds: warmSeconds,
+        imagesMB: round(
+          folderSize(path.join(dist, '_astro'), /\.(avif|webp|jpe?g|png)$/).bytes / 1024 / 1024,
+          2,
+        ),
+        phoneKB: kb(
+          await pictureDownloads(browser, url, { width: 390, height: 844, deviceScaleFactor: 3 }),
+        ),
+        desktopKB: kb(
+          await pictureDownloads(browser, url, { width: 1280, height: 800, deviceScaleFactor: 1 }),
+        ),
+      };
+      return result;
+    }
     // Lighthouse for the real story's chapter page, the page readers spend their time on.
     if (run.size === 'story') {
       console.error('running Lighthouse on the story…');
@@ -160,6 +211,7 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
 async function timedBuild(
   contentDir: string,
   outDir: string,
+  cacheDir = `${outDir}.cache`,
 ): Promise<SizeResult['build'] & { log: string }> {
   const started = performance.now();
   const child = spawn(
@@ -170,7 +222,7 @@ async function timedBuild(
         ...process.env,
         CONTENT_DIR: contentDir,
         ASTRO_TELEMETRY_DISABLED: '1',
-        ASTRO_CACHE_DIR: `${outDir}.cache`,
+        ASTRO_CACHE_DIR: cacheDir,
       },
     },
   );
@@ -306,6 +358,11 @@ function printTable(rows: SizeResult[]) {
         `  ${r.size} Lighthouse (mobile) ${r.page.url}: performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`,
       );
     }
+    const plain = rows.find((other) => `${other.size}-pictures` === r.size);
+    if (r.pictures && plain)
+      console.log(
+        `  ${r.size}: ${r.pictures.count} pictures and a cover per work add ${round(r.build.seconds - plain.build.seconds)} s to a first build (${round(((r.build.seconds - plain.build.seconds) / plain.build.seconds) * 100)}% of ${plain.build.seconds} s), ${round(r.pictures.warmBuildSeconds - plain.build.seconds)} s to the next (pictures cached: ${r.pictures.warmBuildSeconds} s), and ${r.pictures.imagesMB} MB of image files; an illustrated chapter page downloads ${r.pictures.phoneKB} KB of pictures on a phone (390 px at 3×), ${r.pictures.desktopKB} KB on a desktop (1280 px at 1×)`,
+      );
     if (r.epub)
       console.log(
         `  ${r.size} EPUB: ${r.epub.files} books, ${r.epub.MB} MB, made in ${r.epub.seconds} s of the build's main thread (${round(r.epub.shareOfBuild * 100)}% of ${r.build.seconds} s)`,

@@ -48,12 +48,12 @@ describe('an illustrated chapter', () => {
   const { document } = pageAt(dist, illustrated);
   const figure = document.querySelector('figure[data-illustration]')!;
 
-  test('shows the picture as a figure with its caption, in modern formats with a fallback', () => {
+  test('shows the picture as a figure with its caption, as WebP with a JPEG fallback', () => {
     expect(figure.querySelector('figcaption')?.textContent).toBe(
       'The bakery, as Wren saw it from the stairs',
     );
     const types = [...figure.querySelectorAll('picture source')].map((s) => s.getAttribute('type'));
-    expect(types).toEqual(['image/avif', 'image/webp']);
+    expect(types).toEqual(['image/webp']);
     const img = figure.querySelector('picture img')!;
     expect(img.getAttribute('alt')).toBe(
       'The bakery at midnight, every light on, seen from across the empty street',
@@ -147,7 +147,7 @@ describe("the work's cover", () => {
     }
   });
 
-  test('is composed into the link-preview images, beside the text', async () => {
+  test('is composed into the link-preview images beside the text, as JPEG', async () => {
     // The card's lower right holds the cover; a work without one keeps its paper there.
     const pixel = async (file: string) => {
       const { data } = await sharp(file)
@@ -159,17 +159,23 @@ describe("the work's cover", () => {
     const paper = [0xfb, 0xf8, 0xf2];
     const distance = (a: number[], b: number[]) =>
       Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
-    for (const file of [
-      'fiction-markup/preview.png',
-      'fiction-markup/messages-at-midnight/preview.png',
-    ]) {
-      const meta = await sharp(path.join(dist, file)).metadata();
-      expect([meta.width, meta.height]).toEqual([1200, 630]);
-      expect(distance(await pixel(path.join(dist, file)), paper), file).toBeGreaterThan(40);
+    for (const url of ['/fiction-markup/', illustrated]) {
+      const { document } = pageAt(dist, url);
+      const og = document.querySelector('meta[property="og:image"]')?.getAttribute('content');
+      expect(og, url).toBe(`http://localhost:4321${url}preview.jpg`);
+      expect(
+        document.querySelector('meta[property="og:image:type"]')?.getAttribute('content'),
+      ).toBe('image/jpeg');
+      const file = fileOf(og!);
+      const meta = await sharp(file).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630]);
+      // A photograph in part: a PNG of it was 300 KB.
+      expect(statSync(file).size).toBeLessThan(120 * 1024);
+      expect(distance(await pixel(file), paper), url).toBeGreaterThan(40);
     }
-    expect(
-      distance(await pixel(path.join(dist, 'markup-showcase/preview.png')), paper),
-    ).toBeLessThan(3);
+    const plain = path.join(dist, 'markup-showcase/preview.png');
+    expect((await sharp(plain).metadata()).format).toBe('png');
+    expect(distance(await pixel(plain), paper)).toBeLessThan(3);
   });
 });
 

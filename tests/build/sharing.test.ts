@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser } from 'linkedom';
+import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { loadPages, pageAt } from '../support/html.ts';
 import { distOf } from '../support/sites.ts';
@@ -56,15 +57,19 @@ describe('link previews', () => {
   );
 
   test.each(readerPages.map((p) => [p.url, p] as const))(
-    '%s has a 1200×630 PNG preview image that exists',
-    (_url, page) => {
+    '%s has a 1200×630 preview image that exists, of the type it says (JPEG with a cover)',
+    async (_url, page) => {
       const image = meta(page.document, 'og:image') ?? '';
-      expect(image).toMatch(/^http:\/\/localhost:4321\/.*preview\.png$/);
+      expect(image).toMatch(/^http:\/\/localhost:4321\/.*preview\.(png|jpg)$/);
       expect(resolves(image), image).toBe(true);
-      const png = readFileSync(path.join(dist, new URL(image).pathname));
-      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-      // The IHDR chunk holds width and height, big-endian, at bytes 16 and 20.
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      const file = path.join(dist, new URL(image).pathname);
+      const { format, width, height } = await sharp(file).metadata();
+      expect([width, height]).toEqual([1200, 630]);
+      expect(format).toBe(image.endsWith('.jpg') ? 'jpeg' : 'png');
+      expect(meta(page.document, 'og:image:type')).toBe(`image/${format}`);
+      // A work with a cover shows it on its cards; a work without one keeps its crisp PNG.
+      const hasCover = page.url.startsWith('/fiction-markup/');
+      expect(format).toBe(hasCover ? 'jpeg' : 'png');
       expect([
         meta(page.document, 'og:image:width'),
         meta(page.document, 'og:image:height'),

@@ -70,9 +70,9 @@ test('a phone is sent one picture under 150 KB, and nothing moves as it loads', 
   await page.waitForTimeout(300);
   expect(pictures).toHaveLength(1);
   const [sent] = pictures;
-  // 390 CSS px at 3× wants 1,170 pixels: the 1,440 px AVIF, not the 2,000 px source.
-  expect(sent!.type).toBe('image/avif');
-  expect(sent!.url).toMatch(/\/_astro\/bakery-at-midnight\.[\w-]+\.avif$/);
+  // 390 CSS px at 3× wants 1,170 pixels: the 1,440 px WebP, not the 2,000 px source.
+  expect(sent!.type).toBe('image/webp');
+  expect(sent!.url).toMatch(/\/_astro\/bakery-at-midnight\.[\w-]+\.webp$/);
   expect(sent!.bytes).toBeLessThan(150 * 1024);
   expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toBe(sent!.url);
   const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);

@@ -77,6 +77,17 @@ describe('the GitHub Pages workflow', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
   });
 
+  test("keeps Astro's resized pictures from one deploy to the next, restored after the install", () => {
+    const install = steps.findIndex((step) => step.run?.startsWith('npm ci'));
+    const cache = steps.findIndex((step) => step.uses?.startsWith('actions/cache@v'));
+    expect(cache).toBeGreaterThan(install);
+    expect(cache).toBeLessThan(steps.findIndex((step) => step.run === 'npm run build'));
+    expect(steps[cache]?.with?.['path']).toBe('node_modules/.astro/assets');
+    expect(String(steps[cache]?.with?.['restore-keys'])).toBe(
+      String(steps[cache]?.with?.['key']).replace(/\$\{\{.*\}\}$/, ''),
+    );
+  });
+
   test('sets up a Node that the project supports', () => {
     const node = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     const wanted = Number(node?.with?.['node-version']);

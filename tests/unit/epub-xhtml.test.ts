@@ -14,8 +14,8 @@ function wellFormed(fragment: string): true | string {
   return result === true ? true : `${result.err.msg} (line ${result.err.line})`;
 }
 
-async function rendered(markdown: string): Promise<string> {
-  const result = await renderChapterBody(markdown, 'test.md');
+async function rendered(markdown: string, file = 'test.md'): Promise<string> {
+  const result = await renderChapterBody(markdown, file);
   if ('mistake' in result) throw new Error(result.mistake.reason);
   return result.html;
 }
@@ -50,9 +50,10 @@ describe('chapter HTML as EPUB XHTML', () => {
       if (!work.isDirectory()) continue;
       for (const file of readdirSync(path.join(sites.library, work.name))) {
         if (!/^\d+-.*\.md$/.test(file)) continue;
-        const source = readFileSync(path.join(sites.library, work.name, file), 'utf8');
-        const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
-        const xhtml = toXhtml(await rendered(body));
+        const full = path.join(sites.library, work.name, file);
+        const body = readFileSync(full, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+        // Pictures are found relative to the chapter file.
+        const xhtml = toXhtml(await rendered(body, full));
         expect(wellFormed(xhtml), file).toBe(true);
         chapters += 1;
       }

@@ -38,6 +38,15 @@ export interface SizeResult {
       chapters: number;
     }[];
   };
+  /** An illustrated run: its pictures, their files, and what a chapter page downloads of them. */
+  pictures?: {
+    count: number;
+    /** The same build again, Astro's cache of resized pictures kept. */
+    warmBuildSeconds: number;
+    imagesMB: number;
+    phoneKB: number;
+    desktopKB: number;
+  };
   /** Lighthouse scores of the chapter page (measured for the real story). */
   lighthouse?: LighthouseScores;
 }
@@ -73,6 +82,14 @@ export function checkBudgets(results: SizeResult[]): BudgetCheck[] {
       `${r.size}: web fonts downloaded ≤ 100 KB`,
       r.page.fontsKB <= 100,
       `${r.page.fontsKB} KB (${r.page.fontsOfferedKB} KB offered)`,
+    );
+  }
+  for (const r of results) {
+    if (!r.pictures) continue;
+    add(
+      `${r.size}: pictures a phone downloads for an illustrated chapter (one picture) ≤ 150 KB`,
+      r.pictures.phoneKB <= 150,
+      `${r.pictures.phoneKB} KB`,
     );
   }
   for (const r of results) {

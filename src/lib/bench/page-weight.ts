@@ -96,15 +96,15 @@ function collectModules(dist: string, entries: string[]): Set<string> {
   return seen;
 }
 
-/** Files and bytes under a folder. */
-export function folderSize(dir: string): { files: number; bytes: number } {
+/** Files and bytes under a folder (those whose name matches `only`, if given). */
+export function folderSize(dir: string, only?: RegExp): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else {
+      else if (!only || only.test(entry.name)) {
         files += 1;
         bytes += statSync(full).size;
       }
@@ -131,6 +131,39 @@ export async function fontDownloads(browser: Browser, pageUrl: string): Promise<
     });
     await page.goto(pageUrl, { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
+    await Promise.all(pending);
+    return bytes;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The picture bytes a reader downloads reading a chapter page to its end, in Chromium at a given
+ * display: scrolled a screen at a time, so lazy pictures load as they would for a reader.
+ */
+export async function pictureDownloads(
+  browser: Browser,
+  pageUrl: string,
+  display: { width: number; height: number; deviceScaleFactor: number },
+): Promise<number> {
+  const { deviceScaleFactor, ...viewport } = display;
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  try {
+    const page = await context.newPage();
+    let bytes = 0;
+    const pending: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() === 'image' && !request.url().endsWith('.svg'))
+        pending.push(request.sizes().then((sizes) => void (bytes += sizes.responseBodySize)));
+    });
+    await page.goto(pageUrl, { waitUntil: 'networkidle' });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += viewport.height) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForLoadState('networkidle');
     await Promise.all(pending);
     return bytes;
   } finally {

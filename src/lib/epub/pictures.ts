@@ -50,5 +50,5 @@ export async function epubPicture(file: string): Promise<EpubPicture> {
   const { hasAlpha } = await sharp(source).metadata();
   return hasAlpha
     ? named('png', 'image/png', await image.png({ compressionLevel: 9 }).toBuffer())
-    : named('jpg', 'image/jpeg', await image.jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+    : named('jpg', 'image/jpeg', await image.jpeg({ quality: 82 }).toBuffer());
 }

@@ -200,7 +200,8 @@ const block: fc.Arbitrary<Block> = fc.oneof(
         ['footnote:unused', '[^lonely]: Nobody calls me.'],
         ['heading:top-level', '# A second title'],
         ['code:unclosed', '~~~\nNever closed.'],
-        ['image:unsupported', '![A map](map.png)'],
+        ['image:alt', '![](images/map.png)'],
+        ['image:remote', '![A map](https://example.org/map.png)'],
         ['definition:unused', '[1]: https://example.org'],
       )
       .map(([fault, markdown]) => ({ markdown: markdown!, words: [], fault: fault! })),

@@ -115,8 +115,19 @@ export async function drawPreviewImage(text: PreviewText): Promise<Buffer> {
   );
   const svg = await satori(node as never, { ...previewSize, fonts });
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: previewSize.width } }).render();
+  // With a cover, the card is a photograph in part: JPEG, full colour resolution for the text.
+  if (cover) {
+    return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+      .flatten({ background: '#fbf8f2' })
+      .jpeg({ quality: 86, chromaSubsampling: '4:4:4' })
+      .toBuffer();
+  }
   return encodePng(image.pixels, image.width, image.height);
 }
+
+/** The media type of a preview image's format (`previewFormatOf` in urls.ts). */
+export const previewMediaType = (format: 'png' | 'jpg') =>
+  format === 'jpg' ? 'image/jpeg' : 'image/png';
 
 /** Covers drawn by this thread, by file: every chapter of a work shows the same one. */
 const covers = new Map<string, Promise<{ src: string; width: number; height: number }>>();

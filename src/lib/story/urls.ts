@@ -34,11 +34,28 @@ export function chapterListUrl(workSlug: string): string {
 /** `/search/`: the search page; `?q=` carries the query. */
 export const searchUrl = withBase('/search/');
 
-/** Link-preview images: `/preview.png`, `/<work>/preview.png`, `/<work>/<chapter>/preview.png`. */
-export function previewImageUrl(workSlug?: string, chapterSlug?: string): string {
+/**
+ * A link-preview image's format: a card with a work's cover is a photograph in part, so JPEG
+ * (about 60 KB where a PNG was 300 KB); a card of words alone stays a crisp PNG.
+ */
+export type PreviewFormat = 'png' | 'jpg';
+export const previewFormatOf = (work: { cover?: unknown }): PreviewFormat =>
+  work.cover ? 'jpg' : 'png';
+
+/**
+ * Link-preview images: `/preview.png`, `/<work>/preview.<format>`,
+ * `/<work>/<chapter>/preview.<format>`.
+ */
+export function previewImageUrl(
+  workSlug?: string,
+  chapterSlug?: string,
+  format: PreviewFormat = 'png',
+): string {
   if (!workSlug) return withBase('/preview.png');
   return withBase(
-    chapterSlug ? `/${workSlug}/${chapterSlug}/preview.png` : `/${workSlug}/preview.png`,
+    chapterSlug
+      ? `/${workSlug}/${chapterSlug}/preview.${format}`
+      : `/${workSlug}/preview.${format}`,
   );
 }
 

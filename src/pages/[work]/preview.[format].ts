@@ -1,16 +1,20 @@
-// /<work>/preview.png: a work's link-preview image.
+// /<work>/preview.<png|jpg>: a work's link-preview image (JPEG when it shows the cover).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { renderPreviewImage } from '../../lib/sharing/preview-image.ts';
+import { previewMediaType, renderPreviewImage } from '../../lib/sharing/preview-image.ts';
 import { getLibrary, type Work } from '../../lib/story/index.ts';
+import { previewFormatOf } from '../../lib/story/urls.ts';
 
 export const getStaticPaths = (async () => {
   const library = await getLibrary();
-  return library.works.map((work) => ({ params: { work: work.slug }, props: { work } }));
+  return library.works.map((work) => ({
+    params: { work: work.slug, format: previewFormatOf(work) },
+    props: { work },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ work: Work }> = async ({ props: { work } }) => {
   const chapters = work.chapters.length;
-  const png = await renderPreviewImage({
+  const image = await renderPreviewImage({
     eyebrow: work.data.series
       ? `${work.data.series.name}, part ${work.data.series.part}`
       : 'A story',
@@ -19,5 +23,7 @@ export const GET: APIRoute<{ work: Work }> = async ({ props: { work } }) => {
     author: work.data.author,
     cover: work.cover?.file,
   });
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+  return new Response(new Uint8Array(image), {
+    headers: { 'content-type': previewMediaType(previewFormatOf(work)) },
+  });
 };

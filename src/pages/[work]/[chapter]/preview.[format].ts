@@ -1,18 +1,21 @@
-// /<work>/<chapter>/preview.png: a chapter's link-preview image.
+// /<work>/<chapter>/preview.<png|jpg>: a chapter's link-preview image (JPEG when it shows the
+// work's cover).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import {
+  previewMediaType,
   renderPreviewImage,
   startPreviewImages,
   type PreviewText,
 } from '../../../lib/sharing/preview-image.ts';
 import { getLibrary, type Chapter, type Work } from '../../../lib/story/index.ts';
+import { previewFormatOf, type PreviewFormat } from '../../../lib/story/urls.ts';
 
 export const getStaticPaths = (async () => {
   const library = await getLibrary();
   const paths = library.works.flatMap((work) =>
     work.chapters.map((chapter) => ({
-      params: { work: work.slug, chapter: chapter.slug },
-      props: { text: previewText(work, chapter) },
+      params: { work: work.slug, chapter: chapter.slug, format: previewFormatOf(work) },
+      props: { text: previewText(work, chapter), format: previewFormatOf(work) },
     })),
   );
   // In a build every image is drawn, so drawing starts now, beside the pages; `astro dev` draws
@@ -31,7 +34,11 @@ function previewText(work: Work, chapter: Chapter): PreviewText {
   };
 }
 
-export const GET: APIRoute<{ text: PreviewText }> = async ({ props: { text } }) => {
-  const png = await renderPreviewImage(text);
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+export const GET: APIRoute<{ text: PreviewText; format: PreviewFormat }> = async ({
+  props: { text, format },
+}) => {
+  const image = await renderPreviewImage(text);
+  return new Response(new Uint8Array(image), {
+    headers: { 'content-type': previewMediaType(format) },
+  });
 };
