@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -41,14 +41,35 @@ export async function epubPicture(file: string): Promise<EpubPicture> {
   const extension = path.extname(file).slice(1).toLowerCase();
   if (extension === 'svg') return named('svg', 'image/svg+xml', source);
   if (extension === 'gif') return named('gif', 'image/gif', source);
+  const { hasAlpha } = await sharp(source).metadata();
+  const [format, mediaType] = hasAlpha ? ['png', 'image/png'] : ['jpg', 'image/jpeg'];
+  // Kept beside Astro's own resized pictures, by the source's whole hash and these settings:
+  // a picture is scaled once, not on every build, and an edited picture is scaled again.
+  const cached = path.join(
+    cacheDir,
+    `${createHash('sha256').update(source).update(settings).digest('hex')}.${format}`,
+  );
+  const kept = await readFile(cached).catch(() => undefined);
+  if (kept) return named(format, mediaType, kept);
   const image = sharp(source).rotate().resize({
     width: maxWidth,
     height: maxHeight,
     fit: 'inside',
     withoutEnlargement: true,
   });
-  const { hasAlpha } = await sharp(source).metadata();
-  return hasAlpha
-    ? named('png', 'image/png', await image.png({ compressionLevel: 9 }).toBuffer())
-    : named('jpg', 'image/jpeg', await image.jpeg({ quality: 82 }).toBuffer());
+  const bytes = hasAlpha
+    ? await image.png({ compressionLevel: 9 }).toBuffer()
+    : await image.jpeg({ quality: 82 }).toBuffer();
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(cached, bytes);
+  return named(format, mediaType, bytes);
 }
+
+/** What the scaling depends on besides the source: part of the cache key. */
+const settings = `epub ${maxWidth}x${maxHeight} jpeg82 png9 sharp${sharp.versions.sharp}`;
+
+/** Astro's cache folder (`cacheDir`: node_modules/.astro unless ASTRO_CACHE_DIR moves it). */
+const cacheDir = path.resolve(
+  process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro',
+  'epub-pictures',
+);
