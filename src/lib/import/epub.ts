@@ -1,0 +1,117 @@
+import type { Element, Root } from 'hast';
+import { strFromU8, unzipSync } from 'fflate';
+import { readAo3 } from './ao3.ts';
+import { blocksOf, parseHtml, select, textOf } from './html.ts';
+import { chapterFrom, labelledValues, metaFromLabels } from './fanficfare.ts';
+import { fragment, ImportError, type ImportedChapter, type ImportedStory } from './story.ts';
+
+// Reads an EPUB the way a reading app does (container.xml, the package, its spine) and hands
+// its content documents to the reader of the tool that made it: AO3's (Calibre's conversion of
+// its HTML download) or FanFicFare's.
+
+interface Epub {
+  /** The package document's text (its metadata). */
+  opf: string;
+  /** Content documents in reading order: name and parsed tree. */
+  documents: { name: string; tree: Root }[];
+}
+
+export function openEpub(bytes: Uint8Array): Epub {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new ImportError(
+      'This EPUB cannot be opened: the file is damaged or cut short. Download it again.',
+    );
+  }
+  const text = (name: string) => {
+    const entry = files[name];
+    if (!entry)
+      throw new ImportError(`This EPUB has no ${name}: it is damaged. Download it again.`);
+    return strFromU8(entry);
+  };
+  const opfPath = /full-path="([^"]+)"/.exec(text('META-INF/container.xml'))?.[1];
+  if (!opfPath)
+    throw new ImportError('This EPUB names no package document: it is damaged. Download it again.');
+  const folder = opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : '';
+  const opf = text(opfPath);
+  const items = new Map<string, string>();
+  for (const item of opf.matchAll(/<item\b[^>]*>/g)) {
+    const id = /\bid="([^"]+)"/.exec(item[0])?.[1];
+    const href = /\bhref="([^"]+)"/.exec(item[0])?.[1];
+    if (id && href) items.set(id, decodeURIComponent(href));
+  }
+  const documents = [...opf.matchAll(/<itemref\b[^>]*\bidref="([^"]+)"/g)]
+    .map((match) => items.get(match[1]!))
+    .filter((href): href is string => Boolean(href))
+    .map((href) => ({ name: href, tree: parseHtml(text(`${folder}${href}`)) }));
+  return { opf, documents };
+}
+
+/** A Dublin Core field of the package, entities decoded. */
+function dc(opf: string, field: string): string[] {
+  return [...opf.matchAll(new RegExp(`<dc:${field}\\b[^>]*>([\\s\\S]*?)</dc:${field}>`, 'g'))].map(
+    (m) => textOf(parseHtml(m[1]!)),
+  );
+}
+
+export function readEpub(bytes: Uint8Array): ImportedStory {
+  const epub = openEpub(bytes);
+  const publisher = dc(epub.opf, 'publisher').join(' ');
+  const isAo3 =
+    /archive of our own/i.test(publisher) ||
+    epub.documents.some(
+      ({ tree }) => select('#preface', tree) && select('#chapters, #afterword', tree),
+    );
+  if (isAo3) return readAo3(joined(epub.documents.map((d) => d.tree)), 'ao3-epub');
+  const isFanFicFare =
+    epub.documents.some(({ name }) => /title_page\.x?html$/.test(name)) ||
+    epub.documents.some(({ tree }) => select('.fff_chapter_title', tree));
+  if (isFanFicFare) return readFanFicFareEpub(epub);
+  throw new ImportError(
+    'This EPUB was not made by AO3 or FanFicFare, the EPUBs the importer reads. Download the work from AO3 as HTML or EPUB, or save it as plain text, and import that.',
+  );
+}
+
+/** Every document's body, in order, as one tree (ids kept: AO3's reader keys on them). */
+function joined(trees: Root[]): Root {
+  const children = trees.flatMap(
+    (tree) => (select('body', tree) as Element | null)?.children ?? [],
+  );
+  return {
+    type: 'root',
+    children: [{ type: 'element', tagName: 'body', properties: {}, children }],
+  };
+}
+
+function readFanFicFareEpub(epub: Epub): ImportedStory {
+  const titlePage = epub.documents.find(({ name }) => /title_page\.x?html$/.test(name));
+  const values = titlePage ? labelledValues(titlePage.tree) : new Map();
+  const title = dc(epub.opf, 'title')[0] ?? '';
+  if (!title) throw new ImportError('This EPUB has no title: it is damaged. Make it again.');
+  const summary = values.get('summary')?.text || dc(epub.opf, 'description')[0];
+  const meta = metaFromLabels(
+    values,
+    title,
+    dc(epub.opf, 'creator'),
+    summary ? parseHtml(`<p>${escapeHtml(summary)}</p>`) : undefined,
+  );
+  const chapters: ImportedChapter[] = [];
+  for (const { tree } of epub.documents) {
+    const heading = select('.fff_chapter_title', tree);
+    if (!heading) continue;
+    const body = select('body', tree);
+    const blocks = body ? blocksOf(body).filter((b) => b.element !== heading) : [];
+    chapters.push(chapterFrom(textOf(heading), blocks));
+  }
+  if (chapters.length === 0)
+    throw new ImportError('This FanFicFare EPUB has no chapters: it is damaged. Make it again.');
+  return { format: 'fanficfare-epub', meta, chapters, notes: [] };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+export { fragment };

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { parse as parseYaml } from 'yaml';
+import { renderChapterBody } from '../markup/index.ts';
+import { addedTextSelectors } from '../markup/vocabulary.ts';
+import { visibleText, wordsOf } from '../words-on-page.ts';
+import { blocksOf, textOf } from './html.ts';
+import type { ImportedStory } from './story.ts';
+import type { Written } from './write.ts';
+
+// Every word kept, proven: each text the writer made is rendered through the site's own
+// pipeline, and its words must be the source's, in order, but for what became structure (scene
+// break lines, flashback markers the site's labels now say) and the labels the site adds.
+
+/** The first place two word lists part, or undefined when they are the same. */
+export interface Difference {
+  where: string;
+  expected: string;
+  found: string;
+}
+
+/** Words for comparing: typography folded, punctuation at a word's edges set aside. */
+function comparable(text: string): string[] {
+  return wordsOf(text)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+}
+
+function firstDifference(expected: string[], found: string[]): number | undefined {
+  const length = Math.max(expected.length, found.length);
+  for (let index = 0; index < length; index++) if (expected[index] !== found[index]) return index;
+  return undefined;
+}
+
+const around = (words: string[], index: number) =>
+  words.slice(Math.max(0, index - 4), index + 6).join(' ') || '(nothing)';
+
+/** Checks every text of `written` against the source; the first difference, if any. */
+export async function checkFidelity(
+  story: ImportedStory,
+  written: Written,
+  contentDir: string,
+): Promise<Difference | undefined> {
+  for (const text of written.texts) {
+    const structural = new Set(
+      text.converted.structural.map((line) => line.replace(/\s+/g, ' ').trim()),
+    );
+    const sourceText = blocksOf(text.source)
+      .map((block) => textOf(block.element))
+      .filter((line) => !structural.has(line))
+      .join(' \n ');
+    const expected = comparable(sourceText);
+    const rendered = await renderChapterBody(
+      text.converted.markdown,
+      path.join(contentDir, text.path),
+    );
+    if ('mistake' in rendered)
+      return {
+        where: text.label,
+        expected: 'Markdown the site renders',
+        found: `${rendered.mistake.reason} [${rendered.mistake.ruleId}]`,
+      };
+    const { document } = parseHTML(`<!doctype html><html><body>${rendered.html}</body></html>`);
+    const labels = addedTextSelectors.join(',');
+    const found = comparable(visibleText(document.body, (element) => element.matches(labels)));
+    const index = firstDifference(expected, found);
+    if (index !== undefined)
+      return { where: text.label, expected: around(expected, index), found: around(found, index) };
+  }
+  // The work's fields, read back from the file as the site reads them.
+  const work = written.files[0]!.content;
+  const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(work)?.[1] ?? '') as Record<string, unknown>;
+  const { meta } = story;
+  const checks: [string, unknown, unknown][] = [
+    ['title', meta.title, front['title']],
+    ['author', meta.authors.join(', '), front['author']],
+    ['fandoms', meta.fandoms?.length ? meta.fandoms : undefined, front['fandoms']],
+    [
+      'relationships',
+      meta.relationships?.length ? meta.relationships : undefined,
+      front['relationships'],
+    ],
+    ['characters', meta.characters?.length ? meta.characters : undefined, front['characters']],
+    ['warnings', meta.warnings?.length ? meta.warnings : undefined, front['warnings']],
+    ['rating', meta.rating, front['rating']],
+  ];
+  for (const [field, expected, found] of checks)
+    if (JSON.stringify(expected) !== JSON.stringify(found))
+      return {
+        where: `work.md "${field}"`,
+        expected: JSON.stringify(expected),
+        found: JSON.stringify(found),
+      };
+  return undefined;
+}
