@@ -83,6 +83,11 @@ export function readAo3(doc: Root, format: 'ao3-html' | 'ao3-epub'): ImportedSto
       'This AO3 download has no preface (the part with the title and tags): the file looks cut short. Download it again.',
     );
 
+  // Every AO3 download ends with its afterword: a file without it was cut short.
+  if (!blocks.some(inAfterword) && !select('#afterword', doc))
+    throw new ImportError(
+      'This AO3 download ends before its last part (the afterword): the file looks cut short. Download it again.',
+    );
   const meta = readPreface(preface, doc, notes);
   const chapters = readChapters(body, meta.title, notes);
   if (chapters.length === 0)
@@ -238,7 +243,7 @@ function readChapters(blocks: Block[], workTitle: string, notes: string[]): Impo
     current.body.children.push(element);
   }
   // A one-chapter work's text has no heading of its own in some downloads.
-  if (chapters.length === 0 && blocks.length > 0) {
+  if (chapters.length === 0 && blocks.some((b) => b.ids.includes('chapters'))) {
     chapters.push({
       title: workTitle,
       body: fragment(blocks.map((b) => b.element).filter((e) => !isBoilerplate(textOf(e)))),

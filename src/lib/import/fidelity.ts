@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { renderChapterBody } from '../markup/index.ts';
 import { addedTextSelectors } from '../markup/vocabulary.ts';
 import { visibleText, wordsOf } from '../words-on-page.ts';
-import { blocksOf, textOf } from './html.ts';
+import { blocksOf, readableText, textOf } from './html.ts';
 import type { ImportedStory } from './story.ts';
 import type { Written } from './write.ts';
 
@@ -46,8 +46,8 @@ export async function checkFidelity(
       text.converted.structural.map((line) => line.replace(/\s+/g, ' ').trim()),
     );
     const sourceText = blocksOf(text.source)
-      .map((block) => textOf(block.element))
-      .filter((line) => !structural.has(line))
+      .filter((block) => !structural.has(textOf(block.element)))
+      .map((block) => readableText(block.element))
       .join(' \n ');
     const expected = comparable(sourceText);
     const rendered = await renderChapterBody(

@@ -72,6 +72,42 @@ export function decodeCloudflareEmail(hex: string): string | undefined {
   return String.fromCharCode(...rest.map((byte) => byte ^ key!));
 }
 
+/** Elements whose text stands apart from its neighbours' (cells, items, lines). */
+const apart = new Set([
+  'td',
+  'th',
+  'tr',
+  'li',
+  'dt',
+  'dd',
+  'br',
+  'p',
+  'div',
+  'caption',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+/** The text of a node as a reader sees it: cells, items and lines apart, spaces collapsed. */
+export function readableText(node: Nodes | undefined): string {
+  let text = '';
+  const walk = (current: Nodes) => {
+    if (current.type === 'text') text += current.value;
+    if (current.type !== 'element' && current.type !== 'root') return;
+    const separate = current.type === 'element' && apart.has(current.tagName);
+    if (separate) text += ' ';
+    for (const child of current.children) walk(child as Nodes);
+    if (separate) text += ' ';
+  };
+  if (node) walk(node);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** The text of a node, spaces collapsed and trimmed. */
 export function textOf(node: Nodes | undefined): string {
   return node ? toString(node).replace(/\s+/g, ' ').trim() : '';

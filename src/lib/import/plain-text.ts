@@ -1,5 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
+import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
+import { remarkProseAsTyped } from '../markup/prose-as-typed.ts';
+import { remarkRestoreUnownedDirectives } from '../markup/restore-unowned-directives.ts';
+import { remarkFictionSyntax } from '../markup/syntax.ts';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { textOf } from './html.ts';
@@ -31,7 +35,9 @@ const chapterHeading =
 
 /** True for text that uses Markdown's syntax (headings, emphasis), not just its paragraphs. */
 function isMarkdown(text: string): boolean {
-  return /^#{1,3}\s+\S/m.test(text) || /(^|\s)(\*|_)[^*_\s][^*_\n]*\2(?=[\s.,!?;:]|$)/m.test(text);
+  return (
+    /^#{1,3}[ \t]+\S/m.test(text) || /(^|\s)(\*|_)[^*_\s][^*_\n]*\2(?=[\s.,!?;:]|$)/m.test(text)
+  );
 }
 
 export function readPlainText(input: string): ImportedStory {
@@ -67,12 +73,34 @@ export function readPlainText(input: string): ImportedStory {
       continue;
     }
     const by = /^by\s+(.+)$/i.exec(first);
-    const field = fieldPattern.exec(first);
-    if (by && !first.includes('\n'))
+    if (by && !first.includes('\n')) {
       meta.authors.push(...by[1]!.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean));
-    else if (field) applyField(meta, field[1]!.toLowerCase(), field[2]!.trim(), first, workNotes);
-    else break;
+      paragraphs.shift();
+      continue;
+    }
+    if (!fieldPattern.test(first)) break;
+    // One field a line ("Rating: T" then "Fandom: …"); a line that is no field continues the one before.
+    const fields: string[] = [];
+    for (const line of first.split('\n')) {
+      if (fieldPattern.test(line) || fields.length === 0) fields.push(line);
+      else fields[fields.length - 1] += `\n${line}`;
+    }
+    for (const field of fields) {
+      const match = fieldPattern.exec(field)!;
+      applyField(meta, match[1]!.toLowerCase(), match[2]!.trim(), field, workNotes, markdown);
+    }
     paragraphs.shift();
+  }
+  // Between the header and the first chapter heading: the author's notes on the whole work.
+  const firstHeading = paragraphs.findIndex((p) => headingOf(p, 1, markdown) !== undefined);
+  if (firstHeading > 0) {
+    const intro = paragraphs.splice(0, firstHeading).filter((p) => p !== spacer);
+    if (intro.length > 0) {
+      workNotes.push(...intro);
+      notes.push(
+        `The ${intro.length} paragraph${intro.length === 1 ? '' : 's'} before the first chapter heading became the work's notes (work.md).`,
+      );
+    }
   }
   if (meta.authors.length === 0) {
     meta.authors = ['Anonymous'];
@@ -123,9 +151,10 @@ function applyField(
   value: string,
   paragraph: string,
   workNotes: string[],
+  markdown: boolean,
 ) {
   const list = value.split(/\s*,\s*/).filter(Boolean);
-  if (label === 'summary') meta.summary = toHtml([value], false);
+  if (label === 'summary') meta.summary = toHtml([value], markdown);
   else if (/^(author'?s?\s*notes?|a\/n|notes?|disclaimer)$/.test(label)) workNotes.push(paragraph);
   else if (label === 'rating') meta.rating = value;
   else if (/^fandoms?$/.test(label)) meta.fandoms = list;
@@ -161,7 +190,15 @@ function headingOf(paragraph: string, expected: number, markdown: boolean): stri
   return undefined;
 }
 
-const markdownToHast = unified().use(remarkParse).use(remarkRehype);
+// Markdown read with the site's own syntax rules (prose as authors type it: "1984. It was…" is a
+// paragraph, not a list), so the import means what the site would have shown.
+const markdownToHast = unified()
+  .use(remarkFictionSyntax)
+  .use(remarkParse)
+  .use(remarkDirective)
+  .use(remarkRestoreUnownedDirectives, { owned: [] })
+  .use(remarkProseAsTyped)
+  .use(remarkRehype);
 
 /** Paragraphs as HTML: literal text (line breaks kept), or Markdown read as CommonMark. */
 function toHtml(paragraphs: string[], markdown: boolean): Html {

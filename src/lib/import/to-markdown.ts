@@ -138,6 +138,10 @@ export function htmlToMarkdown(html: HastRoot, options: { structure: boolean }):
       handlers: {
         // Pictures are reported above: the site loads nothing from elsewhere.
         img: () => undefined,
+        // No underline in the site's markup (emphasis would change what the author marked):
+        // the words alone, reported above.
+        u: (state: State, node: Element) => state.all(node) as PhrasingContent[],
+        ins: (state: State, node: Element) => state.all(node) as PhrasingContent[],
         // Headings inside a chapter sit below its title: `#` is the chapter's own.
         h1: (state: State, node: Element) => ({
           type: 'heading',
