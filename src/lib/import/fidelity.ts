@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
-import { renderChapterBody } from '../markup/index.ts';
+import { renderChapterBodies } from '../story/render-pool.ts';
 import { addedTextSelectors } from '../markup/vocabulary.ts';
 import { visibleText, wordsOf } from '../words-on-page.ts';
 import { blocksOf, readableText, textOf } from './html.ts';
@@ -41,7 +41,14 @@ export async function checkFidelity(
   written: Written,
   contentDir: string,
 ): Promise<Difference | undefined> {
-  for (const text of written.texts) {
+  // Rendered in worker threads, as a build renders (a 10 MB story is 2.7 million words).
+  const rendered = await renderChapterBodies(
+    written.texts.map((text) => ({
+      file: path.join(contentDir, text.path),
+      body: text.converted.markdown,
+    })),
+  );
+  for (const [index, text] of written.texts.entries()) {
     const structural = new Set(
       text.converted.structural.map((line) => line.replace(/\s+/g, ' ').trim()),
     );
@@ -50,22 +57,19 @@ export async function checkFidelity(
       .map((block) => readableText(block.element))
       .join(' \n ');
     const expected = comparable(sourceText);
-    const rendered = await renderChapterBody(
-      text.converted.markdown,
-      path.join(contentDir, text.path),
-    );
-    if ('mistake' in rendered)
+    const result = rendered[index]!;
+    if ('mistake' in result)
       return {
         where: text.label,
         expected: 'Markdown the site renders',
-        found: `${rendered.mistake.reason} [${rendered.mistake.ruleId}]`,
+        found: `${result.mistake.reason} [${result.mistake.ruleId}]`,
       };
-    const { document } = parseHTML(`<!doctype html><html><body>${rendered.html}</body></html>`);
+    const { document } = parseHTML(`<!doctype html><html><body>${result.html}</body></html>`);
     const labels = addedTextSelectors.join(',');
     const found = comparable(visibleText(document.body, (element) => element.matches(labels)));
-    const index = firstDifference(expected, found);
-    if (index !== undefined)
-      return { where: text.label, expected: around(expected, index), found: around(found, index) };
+    const at = firstDifference(expected, found);
+    if (at !== undefined)
+      return { where: text.label, expected: around(expected, at), found: around(found, at) };
   }
   // The work's fields, read back from the file as the site reads them.
   const work = written.files[0]!.content;

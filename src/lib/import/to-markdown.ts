@@ -3,7 +3,8 @@ import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
-import type { State } from 'hast-util-to-mdast';
+import { defaultHandlers, type State } from 'hast-util-to-mdast';
+import { toString as toHast } from 'hast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkStringify from 'remark-stringify';
 import { unified, type Processor } from 'unified';
@@ -138,6 +139,24 @@ export function htmlToMarkdown(html: HastRoot, options: { structure: boolean }):
       handlers: {
         // Pictures are reported above: the site loads nothing from elsewhere.
         img: () => undefined,
+        // A table's caption is the site's `:::table[caption]` (hast-util-to-mdast drops it).
+        table: (state: State, node: Element) => {
+          const table = defaultHandlers.table(state, node);
+          const caption = node.children.find(
+            (child): child is Element => child.type === 'element' && child.tagName === 'caption',
+          );
+          const text = caption ? toHast(caption) : '';
+          if (!text) return table;
+          return {
+            type: 'containerDirective',
+            name: 'table',
+            attributes: {},
+            children: [
+              { type: 'paragraph', data: { directiveLabel: true }, children: [{ type: 'text', value: text }] },
+              table,
+            ],
+          } as ContainerDirective;
+        },
         // No underline in the site's markup (emphasis would change what the author marked):
         // the words alone, reported above.
         u: (state: State, node: Element) => state.all(node) as PhrasingContent[],
