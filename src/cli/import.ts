@@ -46,7 +46,7 @@ try {
     }),
   );
   const started = performance.now();
-  const { written, report } = await importStory(bytes, { slug: values.slug, contentDir });
+  const { written, report } = await importStory(bytes, { slug: values.slug });
   const workDir = path.join(contentDir, written.slug);
   if (existsSync(workDir)) {
     if (!values.force)
@@ -62,7 +62,8 @@ try {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Imported into ${path.relative(process.cwd(), workDir) || workDir} in ${seconds} s:`);
-  for (const { path: relative } of written.files) console.log(`  ${relative}`);
+  for (const { path: relative } of written.files.filter((f) => typeof f.content === 'string'))
+    console.log(`  ${relative}`);
   console.log('\nReport');
   for (const line of report) console.log(`  - ${line}`);
   console.log(

@@ -17,12 +17,12 @@ test('every kind of imported story builds, with its chapters, breaks and flashba
     ['ao3-2019', new Uint8Array(fixture('ao3-2019-single.html'))],
     ['ao3-2023', new Uint8Array(fixture('ao3-2023-bare-titles.html'))],
     ['fanficfare-html', new Uint8Array(fixture('fanficfare-ffnet.html'))],
-    ['fanficfare-epub', fanFicFareEpub()],
+    ['fanficfare-epub', await fanFicFareEpub()],
     ['pasted-text', new Uint8Array(fixture('pasted.txt'))],
     ['pasted-markdown', new Uint8Array(fixture('pasted.md'))],
   ];
   for (const [slug, bytes] of inputs) {
-    const { written } = await importStory(bytes, { slug, contentDir: dir });
+    const { written } = await importStory(bytes, { slug });
     for (const file of written.files) {
       mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
       writeFileSync(path.join(dir, file.path), file.content);
@@ -37,6 +37,12 @@ test('every kind of imported story builds, with its chapters, breaks and flashba
   expect(chapter.querySelector('h1')?.textContent).toContain('The First Batch');
   expect(chapter.querySelectorAll('.story-text hr[data-scene-break]')).toHaveLength(2);
   expect(chapter.querySelector('[data-flashback-start]')?.textContent).toBe('Flashback');
+  // Pictures from inside an EPUB, on the page and as the work's cover.
+  const baker = pageAt(dist, '/fanficfare-epub/the-baker/').document;
+  expect(baker.querySelector('figure[data-illustration] img')?.getAttribute('alt')).toBe(
+    'A map of the moonlit streets',
+  );
+  expect(pageAt(dist, '/fanficfare-epub/').document.querySelector('img.cover')).not.toBeNull();
   const clock = pageAt(dist, '/pasted-text/the-thirteenth-hour/').document;
   expect(clock.querySelector('[data-flashback-start]')?.textContent).toBe(
     'Flashback: The winter of the great frost',

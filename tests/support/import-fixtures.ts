@@ -10,14 +10,16 @@ export const importFixtures = path.resolve(import.meta.dirname, '../fixtures/imp
 export const fixture = (name: string) => readFileSync(path.join(importFixtures, name));
 
 function epub(
-  files: Record<string, string>,
-  opf: { metadata: string; spine: string[] },
+  files: Record<string, string | Uint8Array>,
+  opf: { metadata: string; spine: string[]; items?: string },
 ): Uint8Array {
-  const manifest = opf.spine
-    .map(
-      (name, index) => `<item id="doc${index}" href="${name}" media-type="application/xhtml+xml"/>`,
-    )
-    .join('\n');
+  const manifest =
+    opf.spine
+      .map(
+        (name, index) =>
+          `<item id="doc${index}" href="${name}" media-type="application/xhtml+xml"/>`,
+      )
+      .join('\n') + (opf.items ?? '');
   const spine = opf.spine.map((_, index) => `<itemref idref="doc${index}"/>`).join('\n');
   const entries: Record<string, [Uint8Array, { level: 0 | 6 }]> = {
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
@@ -35,7 +37,10 @@ function epub(
     ],
   };
   for (const [name, content] of Object.entries(files))
-    entries[`OEBPS/${name}`] = [strToU8(content), { level: 6 }];
+    entries[`OEBPS/${name}`] = [
+      typeof content === 'string' ? strToU8(content) : content,
+      { level: 6 },
+    ];
   return zipSync(entries);
 }
 
@@ -85,23 +90,43 @@ export function ao3Epub(): Uint8Array {
   });
 }
 
-/** A FanFicFare EPUB of an AO3 work: a title page of labels, one file a chapter. */
-export function fanFicFareEpub(): Uint8Array {
-  const files = {
+/**
+ * A FanFicFare EPUB of an AO3 work: a title page of labels, one file a chapter, a cover and two
+ * pictures inside (one in the middle of a line, one without alt text).
+ */
+export async function fanFicFareEpub(): Promise<Uint8Array> {
+  const sharp = (await import('sharp')).default;
+  const picture = (width: number, height: number, colour: string) =>
+    sharp({ create: { width, height, channels: 3, background: colour } })
+      .png()
+      .toBuffer();
+  const pictures = {
+    'images/cover.png': new Uint8Array(await picture(400, 600, '#223355')),
+    'images/map.png': new Uint8Array(await picture(640, 400, '#88aa66')),
+    'images/ornament.png': new Uint8Array(await picture(300, 40, '#aa8844')),
+  };
+  const chapters = {
     'title_page.xhtml': xhtml(
       '<h3><a href="https://archiveofourown.org/works/777">Moonlit Errands</a> by <a class="authorlink" href="#">Pip</a></h3><div><b>Category:</b> Original Work<br/><b>Genre:</b> Fluff, Adventure<br/><b>Characters:</b> Pip, Moss<br/><b>Relationships:</b> Pip &amp; Moss<br/><b>Status:</b> In-Progress<br/><b>Published:</b> 2024-10-01<br/><b>Updated:</b> 2024-12-24<br/><b>Rating:</b> General Audiences<br/><b>Warnings:</b> No Archive Warnings Apply<br/><b>Language:</b> English<br/><b>Series:</b> Night Walks [3]<br/><b>Summary:</b> Two friends run errands by moonlight.<br/></div>',
     ),
     'file0001.xhtml': xhtml(
-      '<h3 class="fff_chapter_title">Chapter 1: The Baker</h3><div class="fff_chapter_notes fff_head_notes"><b>Summary for the Chapter:</b><blockquote><p>Bread at midnight.</p></blockquote><b>Notes for the Chapter:</b><blockquote><p>A head note.</p></blockquote></div><div class="userstuff"><p>Pip knocked on the <span class="u">bakery</span> door.</p><hr/><p>Moss answered.</p></div><div class="fff_chapter_notes fff_foot_notes"><b>Notes for the Chapter:</b><blockquote><p>A foot note.</p></blockquote></div>',
+      '<h3 class="fff_chapter_title">Chapter 1: The Baker</h3><div class="fff_chapter_notes fff_head_notes"><b>Summary for the Chapter:</b><blockquote><p>Bread at midnight.</p></blockquote><b>Notes for the Chapter:</b><blockquote><p>A head note.</p></blockquote></div><div class="userstuff"><p>Pip knocked on the <span class="u">bakery</span> door.</p><hr/><p>Moss answered.</p><p>Before the map. <img src="../images/map.png" alt="A map of the moonlit streets"/> After the map.</p><p><img src="../images/ornament.png" alt=""/></p></div><div class="fff_chapter_notes fff_foot_notes"><b>Notes for the Chapter:</b><blockquote><p>A foot note.</p></blockquote></div>',
     ),
     'file0002.xhtml': xhtml(
       '<h3 class="fff_chapter_title">Chapter 2: The Lamplighter</h3><div class="userstuff"><p>The lamps were lit.</p></div><div class="fff_chapter_notes fff_foot_notes"><b>Notes for the Chapter:</b><blockquote><p>The work’s end note.</p></blockquote></div>',
     ),
   };
+  // Chapters in a folder of their own, pictures beside it: paths inside the book are relative.
+  const files = {
+    ...Object.fromEntries(Object.entries(chapters).map(([name, text]) => [`text/${name}`, text])),
+    ...pictures,
+  };
   return epub(files, {
     metadata:
-      '<dc:title>Moonlit Errands</dc:title><dc:creator>Pip</dc:creator><dc:publisher>FanFicFare</dc:publisher>',
-    spine: Object.keys(files),
+      '<dc:title>Moonlit Errands</dc:title><dc:creator>Pip</dc:creator><dc:publisher>FanFicFare</dc:publisher><meta name="cover" content="cover-image"/>',
+    spine: Object.keys(chapters).map((name) => `text/${name}`),
+    items:
+      '<item id="cover-image" href="images/cover.png" media-type="image/png"/><item id="map" href="images/map.png" media-type="image/png"/><item id="ornament" href="images/ornament.png" media-type="image/png"/>',
   });
 }
 

@@ -27,12 +27,21 @@ const contentDir = () => mkdtempSync(path.join(tmpdir(), 'import-'));
 /** Imports, then returns the files by name (front matter parsed) and the report. */
 async function imported(input: Uint8Array, slug?: string) {
   const dir = contentDir();
-  const result = await importStory(input, { contentDir: dir, slug });
+  const result = await importStory(input, { slug });
   const files = new Map(
-    result.written.files.map(({ path: name, content }) => {
-      const [, yaml, body] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(content)!;
-      return [name, { data: parse(yaml!) as Record<string, unknown>, body: body!.trim(), content }];
-    }),
+    result.written.files
+      .filter((file) => typeof file.content === 'string')
+      .map(({ path: name, content }) => {
+        const [, yaml, body] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(String(content))!;
+        return [
+          name,
+          {
+            data: parse(yaml!) as Record<string, unknown>,
+            body: body!.trim(),
+            content: String(content),
+          },
+        ];
+      }),
   );
   return { ...result, files, dir };
 }
@@ -260,7 +269,7 @@ describe('FanFicFare', () => {
   });
 
   test('EPUB of an AO3 work: head notes, foot notes, the work\'s end note, <span class="u">', async () => {
-    const result = await imported(fanFicFareEpub());
+    const result = await imported(await fanFicFareEpub());
     expect(result.story.format).toBe('fanficfare-epub');
     expect(result.files.get('moonlit-errands/work.md')!.data).toMatchObject({
       title: 'Moonlit Errands',
@@ -277,7 +286,28 @@ describe('FanFicFare', () => {
       notes: 'A head note.',
       endNotes: 'A foot note.',
     });
-    expect(first.body).toBe('Pip knocked on the bakery door.\n\n***\n\nMoss answered.');
+    // The pictures inside come along: one taken out of its line onto a paragraph of its own,
+    // one without alt text marked decorative (and reported).
+    expect(first.body).toBe(
+      'Pip knocked on the bakery door.\n\n***\n\nMoss answered.\n\nBefore the map.\n\n![A map of the moonlit streets](images/map.png)\n\nAfter the map.\n\n![(decorative)](images/ornament.png)',
+    );
+    expect(result.written.files.map((file) => file.path)).toEqual(
+      expect.arrayContaining([
+        'moonlit-errands/images/cover.png',
+        'moonlit-errands/images/map.png',
+        'moonlit-errands/images/ornament.png',
+      ]),
+    );
+    expect(result.files.get('moonlit-errands/work.md')!.data).toMatchObject({
+      cover: 'images/cover.png',
+      coverAlt: 'Cover art of Moonlit Errands',
+    });
+    expect(result.report.join('\n')).toMatch(
+      /images\/ornament.png has no alt text: it was marked decorative/,
+    );
+    expect(result.report.join('\n')).toMatch(
+      /Added: work.md: coverAlt "Cover art of Moonlit Errands"/,
+    );
     expect(result.files.get('moonlit-errands/02-the-lamplighter.md')!.data['endNotes']).toBe(
       'The work’s end note.',
     );
@@ -438,7 +468,7 @@ describe('hostile and broken input gives a clear error, never a stack trace', ()
       /not an AO3 or FanFicFare download/,
     ],
   ])('%s', async (_name, make, message) => {
-    const attempt = importStory(bytes(make()), { contentDir: contentDir() });
+    const attempt = importStory(bytes(make()), {});
     await expect(attempt).rejects.toBeInstanceOf(ImportError);
     await expect(attempt).rejects.toThrow(message);
   });

@@ -3,7 +3,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readAo3 } from './ao3.ts';
 import { blocksOf, parseHtml, select, textOf } from './html.ts';
 import { chapterFrom, labelledValues, metaFromLabels } from './fanficfare.ts';
-import { fragment, ImportError, type ImportedChapter, type ImportedStory } from './story.ts';
+import {
+  fragment,
+  ImportError,
+  type ImportedChapter,
+  type ImportedPicture,
+  type ImportedStory,
+} from './story.ts';
+import path from 'node:path';
+import { visit } from 'unist-util-visit';
 
 // Reads an EPUB the way a reading app does (container.xml, the package, its spine) and hands
 // its content documents to the reader of the tool that made it: AO3's (Calibre's conversion of
@@ -14,6 +22,9 @@ interface Epub {
   opf: string;
   /** Content documents in reading order: name and parsed tree. */
   documents: { name: string; tree: Root }[];
+  /** Pictures the content documents show, now at `images/<name>`; the cover among them. */
+  pictures: ImportedPicture[];
+  cover: string | undefined;
 }
 
 export function openEpub(bytes: Uint8Array): Epub {
@@ -46,7 +57,48 @@ export function openEpub(bytes: Uint8Array): Epub {
     .map((match) => items.get(match[1]!))
     .filter((href): href is string => Boolean(href))
     .map((href) => ({ name: href, tree: parseHtml(text(`${folder}${href}`)) }));
-  return { opf, documents };
+
+  // Pictures inside the book come along into the work's images/ folder, each once; the
+  // content documents' <img> then name them there.
+  const pictures: ImportedPicture[] = [];
+  const placed = new Map<string, string>();
+  const place = (zipPath: string): string | undefined => {
+    const bytes = files[zipPath];
+    if (!bytes || !/\.(jpe?g|png|gif|webp|avif|svg)$/i.test(zipPath)) return undefined;
+    let where = placed.get(zipPath);
+    if (!where) {
+      const base = zipPath
+        .split('/')
+        .pop()!
+        .toLowerCase()
+        .replace(/[^a-z0-9.]+/g, '-');
+      where = `images/${[...placed.values()].includes(`images/${base}`) ? `${placed.size}-${base}` : base}`;
+      placed.set(zipPath, where);
+      pictures.push({ path: where, bytes });
+    }
+    return where;
+  };
+  for (const { name, tree } of documents) {
+    const dir = `${folder}${name}`.split('/').slice(0, -1).join('/');
+    visit(tree, 'element', (element) => {
+      if (element.tagName !== 'img' || typeof element.properties['src'] !== 'string') return;
+      const src = decodeURIComponent(element.properties['src']);
+      if (/^[a-z]+:/i.test(src)) return;
+      const zipPath = path.posix.normalize(path.posix.join(dir, src));
+      const where = place(zipPath);
+      if (where) element.properties['src'] = where;
+    });
+  }
+  // The cover: EPUB 3's cover-image item, or EPUB 2's <meta name="cover">.
+  const coverId =
+    /<item\b[^>]*properties="[^"]*cover-image[^"]*"[^>]*>/
+      .exec(opf)?.[0]
+      .match(/\bid="([^"]+)"/)?.[1] ??
+    /<meta\b[^>]*name="cover"[^>]*content="([^"]+)"/.exec(opf)?.[1] ??
+    /<meta\b[^>]*content="([^"]+)"[^>]*name="cover"/.exec(opf)?.[1];
+  const coverHref = coverId ? items.get(coverId) : undefined;
+  const cover = coverHref ? place(path.posix.normalize(`${folder}${coverHref}`)) : undefined;
+  return { opf, documents, pictures, cover };
 }
 
 /** A Dublin Core field of the package, entities decoded. */
@@ -64,11 +116,16 @@ export function readEpub(bytes: Uint8Array): ImportedStory {
     epub.documents.some(
       ({ tree }) => select('#preface', tree) && select('#chapters, #afterword', tree),
     );
-  if (isAo3) return readAo3(joined(epub.documents.map((d) => d.tree)), 'ao3-epub');
+  const withPictures = (story: ImportedStory): ImportedStory => ({
+    ...story,
+    pictures: epub.pictures,
+    cover: epub.cover,
+  });
+  if (isAo3) return withPictures(readAo3(joined(epub.documents.map((d) => d.tree)), 'ao3-epub'));
   const isFanFicFare =
     epub.documents.some(({ name }) => /title_page\.x?html$/.test(name)) ||
     epub.documents.some(({ tree }) => select('.fff_chapter_title', tree));
-  if (isFanFicFare) return readFanFicFareEpub(epub);
+  if (isFanFicFare) return withPictures(readFanFicFareEpub(epub));
   throw new ImportError(
     'This EPUB was not made by AO3 or FanFicFare, the EPUBs the importer reads. Download the work from AO3 as HTML or EPUB, or save it as plain text, and import that.',
   );

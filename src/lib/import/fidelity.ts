@@ -72,7 +72,7 @@ export async function checkFidelity(
       return { where: text.label, expected: around(expected, at), found: around(found, at) };
   }
   // The work's fields, read back from the file as the site reads them.
-  const work = written.files[0]!.content;
+  const work = String(written.files[0]!.content);
   const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(work)?.[1] ?? '') as Record<string, unknown>;
   const { meta } = story;
   const checks: [string, unknown, unknown][] = [

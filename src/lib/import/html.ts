@@ -99,6 +99,12 @@ export function readableText(node: Nodes | undefined): string {
   const walk = (current: Nodes) => {
     if (current.type === 'text') text += current.value;
     if (current.type !== 'element' && current.type !== 'root') return;
+    // A picture the import keeps: its alt text is read, as the site's pages give it.
+    if (current.type === 'element' && current.tagName === 'img') {
+      if (String(current.properties['src'] ?? '').startsWith('images/'))
+        text += ` ${String(current.properties['alt'] ?? '')} `;
+      return;
+    }
     const separate = current.type === 'element' && apart.has(current.tagName);
     if (separate) text += ' ';
     for (const child of current.children) walk(child as Nodes);

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { readAo3, looksLikeAo3 } from './ao3.ts';
 import { readEpub } from './epub.ts';
 import { looksLikeFanFicFare, readFanFicFareHtml } from './fanficfare.ts';
@@ -59,12 +62,24 @@ export interface ImportResult {
  */
 export async function importStory(
   bytes: Uint8Array,
-  options: { slug?: string | undefined; contentDir: string },
+  options: { slug?: string | undefined },
 ): Promise<ImportResult> {
   const story = readStory(bytes);
   const written = writeStory(story, options.slug);
-  const difference = await checkFidelity(story, written, options.contentDir);
-  if (difference) throw fidelityError(difference);
+  // Pictures are checked by the site's pipeline where the chapters will find them: staged in a
+  // folder of their own for the check, so nothing reaches the content folder before it passes.
+  const staging = await mkdtemp(path.join(tmpdir(), 'fiction-import-'));
+  try {
+    for (const file of written.files) {
+      if (typeof file.content === 'string') continue;
+      await mkdir(path.dirname(path.join(staging, file.path)), { recursive: true });
+      await writeFile(path.join(staging, file.path), file.content);
+    }
+    const difference = await checkFidelity(story, written, staging);
+    if (difference) throw fidelityError(difference);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
   const words = written.texts
     .filter((t) => t.label.endsWith(' text'))
     .reduce((sum, t) => sum + t.converted.markdown.split(/\s+/).length, 0);
@@ -78,6 +93,11 @@ export async function importStory(
         (t) =>
           `${t.label}: became structure, shown by the site's own labels and breaks: ${t.converted.structural.map((line) => `"${line}"`).join(', ')}.`,
       ),
+    ...(story.pictures?.length
+      ? [
+          `${story.pictures.length} picture${story.pictures.length === 1 ? '' : 's'} from the file written to ${written.slug}/images/${story.cover ? `, the cover among them (${story.cover})` : ''}.`,
+        ]
+      : []),
     ...written.added.map((line) => `Added: ${line}.`),
   ];
   return { story, written, report };

@@ -46,12 +46,23 @@ export interface ImportedMeta {
 /** The formats the importer reads, told from the file itself. */
 export type InputFormat = 'ao3-html' | 'ao3-epub' | 'fanficfare-html' | 'fanficfare-epub' | 'text';
 
+/** A picture that came inside the file (an EPUB's), to be written beside the chapters. */
+export interface ImportedPicture {
+  /** Its path in the work's folder, as the text's `<img src>` now names it: `images/map.jpg`. */
+  path: string;
+  bytes: Uint8Array;
+}
+
 /** A whole story as read. `notes` are the reader's remarks for the report. */
 export interface ImportedStory {
   format: InputFormat;
   meta: ImportedMeta;
   chapters: ImportedChapter[];
   notes: string[];
+  /** Pictures the file carries (an EPUB's), by their path in the work's folder. */
+  pictures?: ImportedPicture[];
+  /** The work's cover, one of `pictures`, by path. */
+  cover?: string | undefined;
 }
 
 /** A bad input: what is wrong, in words for the author, never a stack trace. */

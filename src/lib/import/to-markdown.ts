@@ -1,5 +1,6 @@
 import type { Element, Root as HastRoot } from 'hast';
-import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { decorativeAlt } from '../markup/images.ts';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
@@ -110,7 +111,10 @@ const toMarkdown = unified()
  * body), scene breaks and flashback markers become structure; a summary or notes keep their
  * paragraphs as they are.
  */
-export function htmlToMarkdown(html: HastRoot, options: { structure: boolean }): Converted {
+export function htmlToMarkdown(
+  html: HastRoot,
+  options: { structure: boolean; pictures?: boolean },
+): Converted {
   const notes: string[] = [];
   const structural: string[] = [];
   const seen = new Map<string, number>();
@@ -121,7 +125,7 @@ export function htmlToMarkdown(html: HastRoot, options: { structure: boolean }):
       String(element.properties['align'] ?? '').toLowerCase() === 'center';
     const kind = centred ? 'center' : element.tagName;
     if (unmarked[kind]) seen.set(kind, (seen.get(kind) ?? 0) + 1);
-    if (element.tagName === 'img') {
+    if (element.tagName === 'img' && !(options.pictures && isImported(element))) {
       images.push(
         `${String(element.properties['src'] ?? '?')}${element.properties['alt'] ? ` ("${String(element.properties['alt'])}")` : ''}`,
       );
@@ -137,8 +141,22 @@ export function htmlToMarkdown(html: HastRoot, options: { structure: boolean }):
   const tree = unified()
     .use(rehypeRemark, {
       handlers: {
-        // Pictures are reported above: the site loads nothing from elsewhere.
-        img: () => undefined,
+        // A picture the file carried (now in the work's images/) stays where it stood; one from
+        // elsewhere is reported above: the site loads nothing from other sites.
+        img: (_state: State, node: Element) => {
+          if (!options.pictures || !isImported(node)) return undefined;
+          const alt = String(node.properties['alt'] ?? '').trim();
+          if (!alt)
+            notes.push(
+              `The picture ${String(node.properties['src'])} has no alt text: it was marked decorative ("![(decorative)](…)"). If it shows something, describe it between the brackets.`,
+            );
+          return {
+            type: 'image',
+            url: String(node.properties['src']),
+            alt: alt || decorativeAlt,
+            title: typeof node.properties['title'] === 'string' ? node.properties['title'] : null,
+          };
+        },
         // A table's caption is the site's `:::table[caption]` (hast-util-to-mdast drops it).
         table: (state: State, node: Element) => {
           const table = defaultHandlers.table(state, node);
@@ -152,7 +170,11 @@ export function htmlToMarkdown(html: HastRoot, options: { structure: boolean }):
             name: 'table',
             attributes: {},
             children: [
-              { type: 'paragraph', data: { directiveLabel: true }, children: [{ type: 'text', value: text }] },
+              {
+                type: 'paragraph',
+                data: { directiveLabel: true },
+                children: [{ type: 'text', value: text }],
+              },
               table,
             ],
           } as ContainerDirective;
@@ -175,10 +197,49 @@ export function htmlToMarkdown(html: HastRoot, options: { structure: boolean }):
     if (/^(https?:|mailto:)/i.test(link.url) || !parent || index === undefined) return;
     parent.children.splice(index, 1, ...link.children);
   });
+  standAlone(tree);
   if (options.structure) tree.children = structure(tree.children, notes, structural);
   else tree.children = tree.children.filter((node) => !isSpacer(node));
   const markdown = String(toMarkdown.stringify(tree)).trim();
   return { markdown, notes, structural };
+}
+
+/** True for an `<img>` whose file came inside the source, now in the work's `images/`. */
+function isImported(element: Element): boolean {
+  return String(element.properties['src'] ?? '').startsWith('images/');
+}
+
+/** Each picture on a paragraph of its own, as the site wants it; the words around it kept. */
+function standAlone(tree: Root): void {
+  visit(tree, 'paragraph', (paragraph, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (
+      !paragraph.children.some((child) => child.type === 'image') ||
+      paragraph.children.length === 1
+    )
+      return;
+    const split: Paragraph[] = [];
+    let run: PhrasingContent[] = [];
+    const flush = () => {
+      // The space that stood beside the picture is no longer between words.
+      const first = run[0];
+      const last = run.at(-1);
+      if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+      if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+      if (run.some((child) => child.type !== 'text' || child.value.trim() !== ''))
+        split.push({ type: 'paragraph', children: run });
+      run = [];
+    };
+    for (const child of paragraph.children) {
+      if (child.type === 'image') {
+        flush();
+        split.push({ type: 'paragraph', children: [child] });
+      } else run.push(child);
+    }
+    flush();
+    parent.children.splice(index, 1, ...split);
+    return index + split.length;
+  });
 }
 
 /** Breaks, spacers and flashbacks of a chapter's top level. */

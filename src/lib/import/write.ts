@@ -9,7 +9,8 @@ import { htmlToMarkdown, type Converted } from './to-markdown.ts';
 /** A file to write, its path relative to the content folder. */
 export interface WrittenFile {
   path: string;
-  content: string;
+  /** Text for Markdown; bytes for a picture. */
+  content: string | Uint8Array;
 }
 
 /** One Markdown text the writer made from the source, for the fidelity check. */
@@ -47,7 +48,8 @@ export function writeStory(
     structure = false,
   ) => {
     if (!html) return undefined;
-    const converted = htmlToMarkdown(html, { structure });
+    // Pictures stand in a chapter's text only: in a summary or notes they are reported.
+    const converted = htmlToMarkdown(html, { structure, pictures: structure });
     if (!converted.markdown) return undefined;
     texts.push({ label, path, source: html, converted });
     return converted.markdown;
@@ -80,6 +82,11 @@ export function writeStory(
     ['tags', [...(meta.categories ?? []), ...(meta.tags ?? [])]],
   ];
   for (const [field, values] of lists) if (values && values.length > 0) front[field] = values;
+  if (story.cover) {
+    front['cover'] = story.cover;
+    front['coverAlt'] = `Cover art of ${meta.title}`;
+    added.push(`work.md: coverAlt "Cover art of ${meta.title}" (describe what the cover shows)`);
+  }
   const workNotes = convert("the work's notes", workPath, meta.notes);
   const files: WrittenFile[] = [{ path: workPath, content: document(front, workNotes ?? '') }];
 
@@ -108,6 +115,8 @@ export function writeStory(
     if (!body) fields['draft'] = true;
     files.push({ path, content: document(fields, body ?? '') });
   });
+  for (const picture of story.pictures ?? [])
+    files.push({ path: `${slug}/${picture.path}`, content: picture.bytes });
   return { slug, files, texts, added };
 }
 
