@@ -197,6 +197,11 @@ function readTags(dl: Element, meta: ImportedMeta, notes: string[]): void {
   }
 }
 
+function classesOf(element: Element): string {
+  const own = element.properties['className'];
+  return Array.isArray(own) ? own.join(' ') : '';
+}
+
 /**
  * The chapters: each `h2` outside the preface starts one; before its text come its labelled
  * summary and notes, after it "Chapter End Notes". The archive's words ("Chapter Text", "See
@@ -205,10 +210,15 @@ function readTags(dl: Element, meta: ImportedMeta, notes: string[]): void {
 function readChapters(blocks: Block[], workTitle: string, notes: string[]): ImportedChapter[] {
   const chapters: ImportedChapter[] = [];
   let current: (ImportedChapter & { started: boolean }) | undefined;
+  // The first <h2> is a chapter's heading; the others that look like it (AO3's class "heading",
+  // or the name Calibre renamed it to) are too. An <h2> the author wrote in the text, without
+  // that class, stays text.
+  const first = blocks.find((b) => b.element.tagName === 'h2');
+  const signature = first ? classesOf(first.element) : '';
   for (let index = 0; index < blocks.length; index++) {
     const { element } = blocks[index]!;
     const text = textOf(element);
-    if (element.tagName === 'h2') {
+    if (element.tagName === 'h2' && classesOf(element) === signature) {
       current = { title: chapterTitle(text) || workTitle, body: fragment([]), started: false };
       chapters.push(current);
       continue;
