@@ -13,15 +13,77 @@ import { distOf } from '../support/sites.ts';
 // summaries whose paragraphs run together, a keyboard-only control offered to touch screens.
 let browser: Browser;
 let library: StaticSite;
+let story: StaticSite;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   library = await serveSite(distOf('library'));
+  story = await serveSite(distOf('story'));
 });
 
 afterAll(async () => {
   await closeBrowser(browser);
   await library?.close();
+  await story?.close();
+});
+
+describe.each([320, 390, 768, 1280])('the header at %i px', (width) => {
+  test.each([
+    ['the story (a long title)', () => story, '/entwined-destinies/part-1/'],
+    ['the library (several works)', () => library, '/markup-showcase/arrival/'],
+  ])(
+    'fits on %s: no ragged row, nothing off screen or overlapping, one way home',
+    async (_name, site, url) => {
+      const page = await openPage(browser, site(), url, {
+        viewport: { width, height: 800 },
+        hasTouch: width < 768,
+        isMobile: width < 768,
+      });
+      const header = page.locator('body > header');
+      const box = async (selector: string) =>
+        (await header.locator(selector).first().boundingBox())!;
+      const [title, search, settings] = await Promise.all([
+        box('.site-title'),
+        box('.site-search input'),
+        box('.site-settings button'),
+      ]);
+      for (const part of [title, search, settings]) {
+        expect(part.x).toBeGreaterThanOrEqual(0);
+        expect(part.x + part.width).toBeLessThanOrEqual(width);
+      }
+      const overlap = (a: typeof title, b: typeof title) =>
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap(title, search) || overlap(title, settings) || overlap(search, settings)).toBe(
+        false,
+      );
+      const middle = (part: typeof title) => part.y + part.height / 2;
+      // The title keeps to one line, and sits on one row with Aa.
+      expect(Math.abs(middle(title) - middle(settings))).toBeLessThan(6);
+      const lineHeight = await header
+        .locator('.site-title')
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+      expect(title.height).toBeLessThan(lineHeight * 1.5);
+      if (width < 640) {
+        // A phone: the search field takes the whole second row.
+        expect(search.y).toBeGreaterThan(title.y + title.height - 1);
+        expect(search.width).toBeGreaterThan(width - 2 * 20 - 2);
+      } else {
+        expect(Math.abs(middle(search) - middle(settings))).toBeLessThan(6);
+      }
+      // A cut title is still whole for those who need it: the link's name and its tooltip.
+      const link = header.locator('.site-title');
+      expect(await link.getAttribute('title')).toBe((await link.textContent())?.trim());
+      // The title is the way home: no second link there, no "Library" twice.
+      expect(await header.locator('a').count()).toBe(1);
+      expect(
+        ((await header.textContent()) ?? '').match(/Library/g)?.length ?? 0,
+      ).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      await page.close();
+    },
+  );
 });
 
 test('a long address in a work’s notes wraps at 320 px instead of widening the page', async () => {
