@@ -4,7 +4,6 @@ import { readAo3 } from './ao3.ts';
 import { blocksOf, parseHtml, select, textOf } from './html.ts';
 import { chapterFrom, labelledValues, metaFromLabels } from './fanficfare.ts';
 import {
-  fragment,
   ImportError,
   type ImportedChapter,
   type ImportedPicture,
@@ -170,5 +169,3 @@ function readFanFicFareEpub(epub: Epub): ImportedStory {
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
-
-export { fragment };

@@ -37,7 +37,7 @@ export function parseHtml(text: string): Root {
   return tree;
 }
 
-export function makeInert(tree: Root | Element): void {
+function makeInert(tree: Root | Element): void {
   visit(tree, 'element', (element, index, parent) => {
     if (inert.has(element.tagName) && parent && index !== undefined) {
       parent.children.splice(index, 1);
@@ -136,11 +136,6 @@ export function listOf(node: Element | undefined): string[] {
     .split(/,\s*/)
     .map((item) => item.trim())
     .filter(Boolean);
-}
-
-/** Children as a fragment root, for a writer that takes roots. */
-export function asRoot(children: ElementContent[]): Root {
-  return { type: 'root', children };
 }
 
 /** Elements that are blocks of text in their own right (never descended into). */

@@ -6,7 +6,6 @@ import { remarkRestoreUnownedDirectives } from '../markup/restore-unowned-direct
 import { remarkFictionSyntax } from '../markup/syntax.ts';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { textOf } from './html.ts';
 import { languageTag } from './meta.ts';
 import {
   fragment,
@@ -29,7 +28,6 @@ const fieldPattern =
 /** A blank paragraph (two or more blank lines in the source). */
 const spacer = '\u00a0';
 
-const numberWords = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
 const chapterHeading =
   /^(?:#{1,3}\s*)?(?:(?:chapter|part)\s+(?:\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|prologue\b|epilogue\b|interlude\b)\s*(?:[:.\-–—]\s*(.*))?$/i;
 
@@ -222,5 +220,3 @@ function toHtml(paragraphs: string[], markdown: boolean): Html {
     })),
   );
 }
-
-export { textOf, numberWords };
