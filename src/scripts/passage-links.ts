@@ -1,7 +1,11 @@
 // Links to a paragraph, a scene or a quote, from a chapter's text (`.story-text`):
-// - a ¶ button on every paragraph (and one on every scene break, for the scene after it), shown
-//   on hover, keyboard focus or a tap, copies the passage's link (or opens the share sheet on
-//   touch devices that have one) and says so;
+// - one ¶ button for the whole page, moved to the paragraph a reader points at (hover) or taps;
+//   by keyboard, Tab finds it once (in the first paragraph, or the last one pointed at) and ↑
+//   and ↓ move it from paragraph to paragraph, copies that paragraph's link (or opens the share sheet on touch
+//   devices that have one) and says so. One control, not one a paragraph: a chapter used to
+//   put dozens of Tab stops before its navigation, an entire work thousands. On touch it shows
+//   on the tapped paragraph only, and an unseen one never takes a tap. Scene breaks keep a link
+//   each (for the scene after them): a chapter has few;
 // - selecting text offers "Copy link to quote": the passage anchor plus a text fragment
 //   (`#p-id:~:text=…`), so browsers without text fragments still land on the paragraph;
 // - opening a quote link highlights the quote in its passage.
@@ -15,8 +19,48 @@ if (story && status) {
 }
 
 function addLinkButtons(root: HTMLElement) {
-  for (const passage of Array.from(root.querySelectorAll<HTMLElement>('[data-passage]'))) {
-    passage.append(linkButton(`#${passage.id}`, 'Copy link to this paragraph'));
+  const passages = Array.from(root.querySelectorAll<HTMLElement>('[data-passage]'));
+  const button = passages.length > 0 ? linkButton('', 'Copy link to this paragraph') : undefined;
+  if (button) {
+    let current = passages[0]!;
+    const place = (passage: HTMLElement, focus = false) => {
+      current = passage;
+      const opening = (passage.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .split(' ')
+        .slice(0, 6);
+      button.setAttribute('aria-label', `Copy link to this paragraph: “${opening.join(' ')}…”`);
+      button.dataset['fragment'] = `#${passage.id}`;
+      if (button.parentElement !== passage) passage.append(button);
+      if (focus) button.focus({ preventScroll: true });
+    };
+    place(current);
+    button.setAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown');
+    // A pointer over a paragraph brings the ¶ to it (shown there by CSS on hover).
+    root.addEventListener('pointerover', (event) => {
+      if (event.pointerType !== 'mouse') return;
+      const passage = (event.target as Element).closest<HTMLElement>('[data-passage]');
+      if (passage && passage !== current) place(passage);
+    });
+    // A tap on a paragraph (not on a link, not ending a selection) shows its ¶; a tap elsewhere hides it.
+    document.addEventListener('click', (event) => {
+      const target = event.target as Element;
+      if (target.closest('a, button, input, summary')) return;
+      const passage = target.closest<HTMLElement>('[data-passage]');
+      root.querySelector('[data-link-shown]')?.removeAttribute('data-link-shown');
+      if (!passage || !root.contains(passage) || !getSelection()?.isCollapsed) return;
+      place(passage);
+      passage.setAttribute('data-link-shown', '');
+    });
+    button.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      const next = passages[passages.indexOf(current) + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (!next) return;
+      place(next, true);
+      next.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    });
   }
   for (const rule of Array.from(root.querySelectorAll<HTMLElement>('hr[data-scene-break]'))) {
     const scene = rule.nextElementSibling;
@@ -36,9 +80,14 @@ function linkButton(fragment: string, label: string, kind = 'passage-link'): HTM
   button.type = 'button';
   button.className = kind;
   button.setAttribute('aria-label', label);
+  if (fragment) button.dataset['fragment'] = fragment;
   button.addEventListener(
     'click',
-    () => void shareLink(`${location.origin}${location.pathname}${fragment}`, 'Link copied'),
+    () =>
+      void shareLink(
+        `${location.origin}${location.pathname}${button.dataset['fragment'] ?? ''}`,
+        'Link copied',
+      ),
   );
   return button;
 }

@@ -560,7 +560,14 @@ describe('keyboard', () => {
     await page.keyboard.press('Shift+?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.locator('dt').allTextContents()).toEqual(['←', '→', '/', '?', 'Esc']);
+    expect(await dialog.locator('dt').allTextContents()).toEqual([
+      '←',
+      '→',
+      '/',
+      '↑ ↓',
+      '?',
+      'Esc',
+    ]);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     // The footer's button opens it too, for readers who do not know the key.
