@@ -490,6 +490,9 @@ describe('notes out of the way', () => {
     expect(await notes.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     await notes.locator('summary').click();
     expect(await page.getByText('A note before the chapter.').isVisible()).toBe(false);
+    // `toggle` is dispatched in a later task: reload once it has been saved, as a reader would.
+    const folded = () => page.evaluate(() => localStorage.getItem('folded-notes'));
+    await expect.poll(folded).toBe('notes');
     await page.reload();
     expect((await firstPaint(page)).notesOpen).toEqual([
       'summary:true',
@@ -500,6 +503,7 @@ describe('notes out of the way', () => {
     // The summary was left open, and the folded notes open again with one click.
     expect(await page.getByText('Ada arrives at the station.').isVisible()).toBe(true);
     await notes.locator('summary').click();
+    await expect.poll(folded).toBe('');
     await page.reload();
     expect((await firstPaint(page)).notesOpen).toEqual([
       'summary:true',
