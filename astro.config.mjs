@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
 import { normalizeSiteUrl, siteBase } from './src/lib/base.ts';
 import { fontSubsets } from './src/integrations/font-subsets.ts';
+import { offlineReading } from './src/integrations/offline.ts';
 import { completeHeaders } from './src/integrations/headers-file.ts';
 import { devServerFlag } from './src/integrations/publishing.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -13,6 +14,7 @@ import { sharedPrimaryLanguage } from './src/lib/story/languages.ts';
 import { resolveContentDir } from './src/lib/story/layout.ts';
 
 const contentDir = resolveContentDir();
+const offline = offlineReading();
 // The public address (SITE_URL at build time), for canonical URLs and feeds. Its path, if any
 // (a GitHub Pages project site: https://someone.github.io/my-story/), is the base every URL of
 // the site lives under; a missing trailing slash is added.
@@ -55,12 +57,15 @@ export default defineConfig({
     processor: unified(markdownOptions),
   },
   // Content is checked as it loads (src/lib/story/loader.ts). Order matters: once every page is
-  // written, subset the fonts to its characters, index it for search and move the _headers
-  // rules under the base path, then publish.
+  // written, subset the fonts to its characters, stamp the pages with the build's id, index
+  // them for search, list what offline reading keeps and write the service worker, move the
+  // _headers rules under the base path, then publish.
   integrations: [
     devServerFlag(),
     fontSubsets(),
+    offline.stamp,
     searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
+    offline.worker,
     completeHeaders(),
     atomicPublish(),
   ],

@@ -3,15 +3,15 @@
 
 import { withBase } from '../lib/base.ts';
 
+/** Pagefind's filters: a value, all of several, or `{ any: [...] }` for any of several. */
+export type PagefindFilters = Record<string, string | string[] | { any: string[] }>;
+
 /** The part of Pagefind's browser API this site uses. */
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(
-    query: string,
-    options?: { filters?: Record<string, string | string[]> },
-  ): Promise<PagefindSearch>;
-  preload(query: string, options?: { filters?: Record<string, string | string[]> }): Promise<void>;
+  search(query: string, options?: { filters?: PagefindFilters }): Promise<PagefindSearch>;
+  preload(query: string, options?: { filters?: PagefindFilters }): Promise<void>;
 }
 
 export interface PagefindSearch {
@@ -57,7 +57,16 @@ export function loadPagefind(): Promise<Pagefind> {
     // Result URLs are indexed as the site serves them, base path included
     // (src/integrations/search-index.ts); Pagefind would otherwise prefix the folder it was
     // loaded from (`/my-story/`) a second time.
-    await pagefind.options({ highlightParam, excerptLength: 28, noWorker: true, baseUrl: '/' });
+    // The entry is fetched as `pagefind-entry.json?ts=<build>`: one URL per build, which the
+    // service worker finds in a saved work's search files offline (Pagefind would otherwise
+    // add the time, a URL no cache holds).
+    await pagefind.options({
+      highlightParam,
+      excerptLength: 28,
+      noWorker: true,
+      baseUrl: '/',
+      metaCacheTag: document.documentElement.dataset['build'],
+    });
     await pagefind.init();
     return pagefind;
   })();

@@ -1,7 +1,13 @@
 import { storageKey } from '../lib/base.ts';
-import { loadPagefind, type PagefindPage, type PagefindSearch } from './pagefind.ts';
+import {
+  loadPagefind,
+  type PagefindFilters,
+  type PagefindPage,
+  type PagefindSearch,
+} from './pagefind.ts';
 import { finishedWords, normalizeQuery, rankedPassages } from './search-ranking.ts';
 import { isFreeKeyPress } from './keyboard.ts';
+import { savedWorks } from './saved-works.ts';
 
 /**
  * Chapters per batch of results. Each loads its chapter's fragment (about 10 KB at L), the bulk of
@@ -36,6 +42,7 @@ class PassageSearch extends HTMLElement {
   #query = '';
   #searchToken = 0;
   #renderToken = 0;
+  #offlineNote = '';
 
   connectedCallback() {
     this.#input = this.querySelector('input[type="search"]')!;
@@ -128,6 +135,18 @@ class PassageSearch extends HTMLElement {
       this.#more?.toggleAttribute('hidden', true);
       return;
     }
+    // Offline, only works saved on this device can be searched (their search data is saved
+    // with them): the search is narrowed to them, and the status says so.
+    const scope = await searchScope(work);
+    if (typeof scope === 'string') {
+      this.#status.textContent = scope;
+      this.#matches = [];
+      this.#results.replaceChildren();
+      this.#more?.toggleAttribute('hidden', true);
+      this.toggleAttribute('data-open', true);
+      return;
+    }
+    this.#offlineNote = scope.note;
     let pagefind;
     try {
       pagefind = await loadPagefind();
@@ -143,7 +162,7 @@ class PassageSearch extends HTMLElement {
     // index for every keystroke ("p", "pa"…), and a prefix can span index chunks the finished
     // word does not need; only words already followed by a space are fetched early.
     const token = ++this.#searchToken;
-    const filters = work ? { filters: { work } } : {};
+    const filters = scope.filters;
     const typed = finishedWords(this.#input.value);
     if (typed) void pagefind.preload(normalizeQuery(typed), filters);
     await new Promise((resolve) => setTimeout(resolve, typingPause));
@@ -179,6 +198,7 @@ class PassageSearch extends HTMLElement {
       total === 0
         ? `No results for “${this.#query}”. Try fewer or different words.`
         : `${total} ${total === 1 ? 'chapter matches' : 'chapters match'} “${this.#query}”; ${passages} ${passages === 1 ? 'passage' : 'passages'} shown.`;
+    if (this.#offlineNote) this.#status.textContent += ` ${this.#offlineNote}`;
     this.#more?.toggleAttribute('hidden', this.#shown >= total);
     this.toggleAttribute('data-open', true);
   }
@@ -190,6 +210,25 @@ class PassageSearch extends HTMLElement {
     const search = params.toString();
     history.replaceState(history.state, '', search ? `?${search}` : location.pathname);
   }
+}
+
+type Filters = { filters?: PagefindFilters };
+
+/**
+ * What a search may look through: everything online; offline, the saved works (with a note
+ * saying so), or a sentence saying why nothing can be searched.
+ */
+async function searchScope(work: string): Promise<{ filters: Filters; note: string } | string> {
+  if (navigator.onLine) return { filters: work ? { filters: { work } } : {}, note: '' };
+  const saved = (await savedWorks()).map((entry) => entry.title);
+  if (saved.length === 0) {
+    return 'You are offline, and no work is saved on this device. Works saved for offline can be searched without a connection.';
+  }
+  if (work && !saved.includes(work)) {
+    return `You are offline, and “${work}” is not saved on this device, so it cannot be searched until you are back online.`;
+  }
+  const note = `Offline: searching only the works saved on this device (${saved.join(', ')}); the others can be searched once you are back online.`;
+  return { filters: { filters: { work: work ? work : { any: saved } } }, note };
 }
 
 function renderChapter(page: PagefindPage, query: string): HTMLLIElement {

@@ -20,7 +20,7 @@ describe('the library site', () => {
     .map((e) => e.name);
 
   test('every work and every chapter of the story folder has its page, and nothing else does', () => {
-    const expected = ['/', '/404.html', '/search/'];
+    const expected = ['/', '/404.html', '/offline/', '/search/'];
     for (const work of works) {
       expected.push(
         `/${work}/`,

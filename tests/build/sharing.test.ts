@@ -10,8 +10,11 @@ const dist = distOf('library');
 const site = 'http://localhost:4321';
 const pages = loadPages(dist);
 const movedPages = pages.filter((p) => p.document.querySelector('meta[http-equiv="refresh"]'));
-// Pages readers share: everything but redirects and the not-found page.
-const readerPages = pages.filter((p) => !movedPages.includes(p) && p.url !== '/404.html');
+// Pages readers share: everything but redirects, the not-found page and the offline page (the
+// service worker's answer for a page not on the device).
+const readerPages = pages.filter(
+  (p) => !movedPages.includes(p) && !['/404.html', '/offline/'].includes(p.url),
+);
 
 function parseXml(file: string): Document {
   return new DOMParser().parseFromString(

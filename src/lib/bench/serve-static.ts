@@ -21,9 +21,19 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.epub': 'application/epub+zip',
+  '.webmanifest': 'application/manifest+json',
 };
 // What a static host or CDN compresses on the fly; Pagefind's own files come gzipped already.
-const compressible = new Set(['.html', '.css', '.js', '.json', '.xml', '.txt', '.svg']);
+const compressible = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.json',
+  '.xml',
+  '.txt',
+  '.svg',
+  '.webmanifest',
+]);
 
 /** A served copy of a built site. */
 export interface StaticSite {

@@ -77,3 +77,14 @@ export const faviconUrl = withBase('/favicon.svg');
 export function epubUrl(workSlug: string): string {
   return withBase(`/${workSlug}/${workSlug}.epub`);
 }
+
+/** `/manifest.webmanifest`: what a browser installs the site as (src/lib/offline/app-manifest.ts). */
+export const appManifestUrl = withBase('/manifest.webmanifest');
+
+/** `/icons/<name>.png`: the installed app's icons (src/lib/offline/app-icons.ts). */
+export function appIconUrl(name: string): string {
+  return withBase(`/icons/${name}.png`);
+}
+
+/** `/offline/`: what a page not saved on the device shows when there is no connection. */
+export const offlinePageUrl = withBase('/offline/');

@@ -1,0 +1,42 @@
+// Every build has an id: the hash of the files it wrote. Pages carry it (`<html data-build>`),
+// Pagefind's entry is fetched under it (`metaCacheTag`), and the service worker names its
+// caches by it, so that a page is never shown with another build's files. Build-time only.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** What pages carry until the build step stamps them (and what `astro dev` pages keep). */
+export const unstampedBuild = 'unstamped';
+
+/**
+ * The id of a built site: 12 hex digits of a SHA-256 over every file's path and bytes, in path
+ * order. The same files give the same id, so a rebuild of unchanged content is no update for
+ * readers; any changed byte (a chapter, a script, a chapter the clock published) is one.
+ */
+export async function buildIdOf(dir: string): Promise<string> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(await readFile(path.join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Writes the build's id into every page (`data-build="unstamped"` → `data-build="<id>"`). */
+export async function stampPages(dir: string, id: string): Promise<number> {
+  const pages = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html'));
+  let stamped = 0;
+  for (const page of pages) {
+    const file = path.join(dir, page);
+    const html = await readFile(file, 'utf8');
+    const marker = `data-build="${unstampedBuild}"`;
+    if (!html.includes(marker)) continue;
+    await writeFile(file, html.replace(marker, `data-build="${id}"`));
+    stamped += 1;
+  }
+  return stamped;
+}
