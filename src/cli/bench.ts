@@ -24,6 +24,7 @@ import {
 } from '../lib/bench/page-weight.ts';
 import { runLighthouse } from '../lib/bench/lighthouse.ts';
 import { processTreeMemory } from '../lib/bench/process-memory.ts';
+import { measureOffline } from '../lib/bench/offline-cost.ts';
 import { measureSearch, type QueryCost } from '../lib/bench/search-cost.ts';
 import { serveStatic } from '../lib/bench/serve-static.ts';
 
@@ -172,6 +173,8 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
     if (existsSync(path.join(dist, 'pagefind'))) {
       const index = folderSize(path.join(dist, 'pagefind'));
       const queries = run.queries ?? searchQueries(dist, chapterPages);
+      console.error(`saving ${run.size} for offline and searching it with the network cut…`);
+      result.offline = await measureOffline(browser, dist, queries[0]!);
       // Medians of 5 runs, each in a fresh browser context (cold caches): one run on a shared
       // 2-core machine varies by a quarter, and a stalled keystroke can start a search early.
       const trials: QueryCost[][] = [];
@@ -366,6 +369,10 @@ function printTable(rows: SizeResult[]) {
     if (r.epub)
       console.log(
         `  ${r.size} EPUB: ${r.epub.files} books, ${r.epub.MB} MB, made in ${r.epub.seconds} s of the build's main thread (${round(r.epub.shareOfBuild * 100)}% of ${r.build.seconds} s)`,
+      );
+    if (r.offline)
+      console.log(
+        `  ${r.size} offline: the worker precaches ${round(r.offline.shellKB)} KB (${round(r.offline.shellGzipKB)} KB gzip) in ${r.offline.shellFiles} files; saving "${r.offline.work}" stores ${round(r.offline.saveKB)} KB in ${r.offline.saveFiles} files in ${r.offline.msToSave} ms; offline, the first search result shows ${r.offline.msToFirstOfflineResult} ms after the last keystroke`,
       );
     for (const q of r.search?.queries ?? [])
       console.log(

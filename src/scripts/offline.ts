@@ -1,171 +1,22 @@
 /**
- * Offline reading, on every page: registers the service worker (not under `astro dev`, which
- * builds none), brings works saved from an older build up to date, and defines
- * `<offline-save data-work="slug">`, the "Save for offline" control of a work (OfflineSave.astro).
+ * Registers the service worker (src/scripts/service-worker.ts) on every page, once the page's
+ * own files are in: its first install downloads the app shell. Not under `astro dev`, which
+ * builds no worker. The offline controls are src/scripts/offline-save.ts, on the pages that
+ * have them; this stays a few lines, as every chapter page carries it.
  */
 import { base, withBase } from '../lib/base.ts';
-import { formatBytes } from '../lib/format.ts';
-import { workUrl } from '../lib/story/urls.ts';
-import { workerFile } from '../lib/offline/caches.ts';
-import {
-  canSaveWorks,
-  manifestUrl,
-  pageBuild,
-  refreshSavedWorks,
-  removeWork,
-  saveWork,
-  savedWorks,
-  type SavedWork,
-} from './saved-works.ts';
-import type { WorkManifest } from '../lib/offline/work-files.ts';
-
-/**
- * `<offline-save data-work="slug">`: shows the work's size before saving, the progress while
- * saving, "Saved · 1.2 MB" with "Remove" after. Hidden where a browser cannot keep pages
- * (no JavaScript, no service worker): the site then reads as it always did.
- */
-class OfflineSave extends HTMLElement {
-  #save!: HTMLButtonElement;
-  #remove!: HTMLButtonElement;
-  #status!: HTMLElement;
-  #progress!: HTMLProgressElement;
-  #work = '';
-  #bytes: number | undefined;
-
-  connectedCallback() {
-    if (!canSaveWorks() || import.meta.env.DEV_SERVER) return;
-    this.#work = this.dataset['work'] ?? '';
-    this.#save = this.querySelector('[data-save]')!;
-    this.#remove = this.querySelector('[data-remove]')!;
-    this.#status = this.querySelector('[data-status]')!;
-    this.#progress = this.querySelector('progress')!;
-    this.#save.addEventListener('click', () => void this.#doSave());
-    this.#remove.addEventListener('click', () => void this.#doRemove());
-    addEventListener('saved-works-changed', (event) => {
-      if ((event as CustomEvent).detail !== this) void this.#show();
-    });
-    this.hidden = false;
-    void this.#show();
-    this.#fetchSizeWhenSeen();
-  }
-
-  async #show() {
-    const saved = (await savedWorks()).find((work) => work.work === this.#work);
-    if (saved) return this.#showSaved(saved);
-    if (!this.#remove.hidden) this.#status.textContent = ''; // it was saved: removed elsewhere
-    this.#remove.hidden = true;
-    this.#save.hidden = false;
-    this.#save.disabled = false;
-    this.#save.textContent =
-      this.#bytes === undefined
-        ? 'Save for offline'
-        : `Save for offline (${formatBytes(this.#bytes)})`;
-  }
-
-  /** The size comes from the work's manifest, fetched once the control comes into view. */
-  #fetchSizeWhenSeen() {
-    const observer = new IntersectionObserver(
-      async ([entry]) => {
-        if (!entry?.isIntersecting) return;
-        observer.disconnect();
-        try {
-          const response = await fetch(manifestUrl(this.#work));
-          if (response.ok) this.#bytes = ((await response.json()) as WorkManifest).bytes;
-          if (!this.#save.hidden) await this.#show();
-        } catch {
-          // offline: saving would fail anyway, and says so
-        }
-      },
-      { rootMargin: '200px' },
-    );
-    observer.observe(this);
-  }
-
-  #showSaved(saved: SavedWork) {
-    this.#save.hidden = true;
-    this.#remove.hidden = false;
-    this.#progress.hidden = true;
-    this.#status.textContent =
-      saved.build === pageBuild() || !navigator.onLine
-        ? `Saved for offline · ${formatBytes(saved.bytes)}`
-        : 'Saved for offline · updating to the newest version…';
-  }
-
-  async #doSave() {
-    this.#save.disabled = true;
-    this.#progress.hidden = false;
-    this.#progress.value = 0;
-    this.#status.textContent = 'Saving…';
-    try {
-      const saved = await saveWork(this.#work, (stored, total) => {
-        this.#progress.max = total;
-        this.#progress.value = stored;
-        this.#status.textContent = `Saving… ${formatBytes(stored)} of ${formatBytes(total)}`;
-      });
-      this.#showSaved(saved);
-      changed(this);
-    } catch (error) {
-      this.#progress.hidden = true;
-      this.#save.disabled = false;
-      this.#status.textContent = navigator.onLine
-        ? `Could not save it (${(error as Error).message}). Try again.`
-        : 'Could not save it: you are offline. Try again once connected.';
-    }
-  }
-
-  async #doRemove() {
-    await removeWork(this.#work);
-    await this.#show();
-    this.#status.textContent = 'Removed from this device.';
-    changed(this);
-    this.#save.focus();
-  }
-}
-
-/** Tells every control on the page that saved works changed (`by` has shown it already). */
-function changed(by?: OfflineSave) {
-  dispatchEvent(new CustomEvent('saved-works-changed', { detail: by }));
-}
-
-customElements.define('offline-save', OfflineSave);
 
 function startWorker() {
-  // The worker's scope is the whole site (its base path), and no wider.
+  // The worker's scope is the whole site (its base path), and no wider. A browser that refuses
+  // one (a private window may) reads online as before.
   navigator.serviceWorker
-    .register(withBase(`/${workerFile}`), { scope: base })
-    .then(() => refreshSavedWorks(() => changed()))
-    .then(() => changed())
-    .catch(() => {
-      // No worker (a private window may refuse one): the site reads online as before.
-    });
+    // `workerFile` of src/lib/offline/caches.ts, written out: importing it would cost every page
+    // a shared chunk.
+    .register(withBase('/sw.js'), { scope: base })
+    .catch(() => undefined);
 }
 
-if (canSaveWorks() && !import.meta.env.DEV_SERVER) {
-  // After the page's own files: the worker's first install downloads the app shell.
+if ('serviceWorker' in navigator && !import.meta.env.DEV_SERVER) {
   if (document.readyState === 'complete') startWorker();
   else addEventListener('load', startWorker, { once: true });
 }
-
-/**
- * `<saved-works-list>`: links to the works saved on this device (the offline page), with a
- * `<ul>` to fill and a `[data-none]` line shown when there are none.
- */
-class SavedWorksList extends HTMLElement {
-  async connectedCallback() {
-    const works = await savedWorks();
-    const list = this.querySelector('ul')!;
-    list.replaceChildren(
-      ...works.map((saved) => {
-        const item = document.createElement('li');
-        const link = document.createElement('a');
-        link.href = workUrl(saved.work);
-        link.textContent = saved.title;
-        item.append(link);
-        return item;
-      }),
-    );
-    this.querySelector<HTMLElement>('[data-none]')!.hidden = works.length > 0;
-  }
-}
-
-customElements.define('saved-works-list', SavedWorksList);

@@ -1,4 +1,4 @@
-import { storageKey } from '../lib/base.ts';
+import { base, storageKey } from '../lib/base.ts';
 import {
   loadPagefind,
   type PagefindFilters,
@@ -6,8 +6,6 @@ import {
   type PagefindSearch,
 } from './pagefind.ts';
 import { finishedWords, normalizeQuery, rankedPassages } from './search-ranking.ts';
-import { isFreeKeyPress } from './keyboard.ts';
-import { savedWorks } from './saved-works.ts';
 
 /**
  * Chapters per batch of results. Each loads its chapter's fragment (about 10 KB at L), the bulk of
@@ -66,6 +64,11 @@ class PassageSearch extends HTMLElement {
     if (!this.#isPopover) {
       addEventListener('pagehide', () => sessionStorage.setItem(scrollKey(), String(scrollY)));
       this.#restoreFromUrl();
+    } else if (document.activeElement === this.#input) {
+      // Loaded as the field took focus (src/scripts/header-search.ts): start as focus would
+      // have, and search what was typed meanwhile.
+      void loadPagefind().catch(() => {});
+      if (this.#input.value.trim()) void this.#search();
     }
   }
 
@@ -220,15 +223,29 @@ type Filters = { filters?: PagefindFilters };
  */
 async function searchScope(work: string): Promise<{ filters: Filters; note: string } | string> {
   if (navigator.onLine) return { filters: work ? { filters: { work } } : {}, note: '' };
-  const saved = (await savedWorks()).map((entry) => entry.title);
-  if (saved.length === 0) {
-    return 'You are offline, and no work is saved on this device. Works saved for offline can be searched without a connection.';
+  const saved = await savedWorkTitles();
+  const unsaved = work ? !saved.includes(work) : saved.length === 0;
+  if (unsaved)
+    return `You are offline: only works saved for offline can be searched${saved.length ? ` (${saved.join(', ')})` : ''}.`;
+  const note = `Offline: only the works saved on this device (${saved.join(', ')}) are searched.`;
+  return { filters: { filters: { work: work || { any: saved } } }, note };
+}
+
+/**
+ * The titles of the works saved on this device (src/scripts/saved-works.ts keeps them), read
+ * here in a few lines: this script is on every page, saved-works.ts only where works are saved.
+ */
+async function savedWorkTitles(): Promise<string[]> {
+  if (!('caches' in window)) return [];
+  const titles: string[] = [];
+  for (const name of await caches.keys()) {
+    const [, site, kind, work] = name.split(':');
+    if (name.startsWith('fiction-reader:') && site === base && kind === 'work') {
+      const manifest = await (await caches.open(name)).match(`${base}${work}/offline.json`);
+      if (manifest) titles.push(((await manifest.json()) as { title: string }).title);
+    }
   }
-  if (work && !saved.includes(work)) {
-    return `You are offline, and “${work}” is not saved on this device, so it cannot be searched until you are back online.`;
-  }
-  const note = `Offline: searching only the works saved on this device (${saved.join(', ')}); the others can be searched once you are back online.`;
-  return { filters: { filters: { work: work ? work : { any: saved } } }, note };
+  return titles;
 }
 
 function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
@@ -278,18 +295,4 @@ function scrollKey(): string {
   return storageKey(`search-scroll:${location.search}`);
 }
 
-/** `/` anywhere but in a field focuses search: the search page's own field, else the header's. */
-function focusSearchOnSlash(event: KeyboardEvent) {
-  if (event.key !== '/' || !isFreeKeyPress(event)) return;
-  const field =
-    document.querySelector<HTMLInputElement>(
-      'passage-search[data-mode="page"] input[type="search"]',
-    ) ?? document.querySelector<HTMLInputElement>('passage-search input[type="search"]');
-  if (!field) return;
-  event.preventDefault();
-  field.focus();
-  field.select();
-}
-
 customElements.define('passage-search', PassageSearch);
-document.addEventListener('keydown', focusSearchOnSlash);

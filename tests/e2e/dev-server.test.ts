@@ -116,3 +116,27 @@ test('search under the dev server says the index is made by the build (readers n
     await closeBrowser(browser);
   }
 });
+
+test('no service worker under the dev server: every edit shows, nothing is kept offline', async () => {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const reader = await context.newPage();
+    await reader.goto(`${origin}/w/`);
+    await reader.waitForLoadState('load');
+    // The page's scripts ran (the built site would register its worker by now)...
+    await expect
+      .poll(() => reader.locator('html').getAttribute('data-js'), { timeout: 20_000 })
+      .toBe('');
+    await reader.waitForTimeout(1000);
+    expect(
+      await reader.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+    ).toBe(0);
+    expect(context.serviceWorkers()).toEqual([]);
+    // ...and the "Save for offline" control stays hidden.
+    expect(await reader.locator('offline-save').isVisible()).toBe(false);
+    await context.close();
+  } finally {
+    await closeBrowser(browser);
+  }
+});

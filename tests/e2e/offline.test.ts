@@ -176,7 +176,7 @@ describe('a saved work, with the network cut', () => {
     const status = page.locator('passage-search [data-status]');
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/No results/);
     expect(await status.textContent()).toMatch(
-      /offline.*only the works saved on this device.*The Night Shift/i,
+      /^No results for “Bohemia”.* Offline: only the works saved on this device \(The Night Shift\) are searched\.$/,
     );
   });
 
@@ -309,6 +309,25 @@ describe('removing a saved work', () => {
   });
 });
 
+test('a chapter leads to its work’s "Save for offline", in view', async () => {
+  const site = await serveSite(distOf('library'));
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.origin}/fiction-markup/messages-at-midnight/`);
+    await page.getByRole('link', { name: 'Save this work for offline reading' }).click();
+    await page.waitForURL(`${site.origin}/fiction-markup/#save-offline`);
+    const save = page.getByRole('button', { name: /^Save for offline/ });
+    await expect.poll(() => save.isVisible()).toBe(true);
+    const box = (await save.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('with JavaScript off there is no offline control and no worker', async () => {
   const site = await serveSite(distOf('library'));
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
@@ -318,6 +337,10 @@ test('with JavaScript off there is no offline control and no worker', async () =
     expect(await page.locator('offline-save').isVisible()).toBe(false);
     expect(await page.locator('offline-save [data-save]').count()).toBe(1);
     expect(await page.getByRole('button', { name: /Save for offline/ }).count()).toBe(0);
+    // Nor a link to it from a chapter: saving needs JavaScript.
+    await page.goto(`${site.origin}/fiction-markup/messages-at-midnight/`);
+    expect(await page.getByText('Save this work for offline reading').count()).toBe(1);
+    expect(await page.getByText('Save this work for offline reading').isVisible()).toBe(false);
     expect(context.serviceWorkers()).toEqual([]);
   } finally {
     await context.close();

@@ -1,4 +1,5 @@
 import type { LighthouseScores } from './lighthouse.ts';
+import type { OfflineCost } from './offline-cost.ts';
 
 /** One benchmark run over one story folder. */
 export interface SizeResult {
@@ -47,6 +48,8 @@ export interface SizeResult {
     phoneKB: number;
     desktopKB: number;
   };
+  /** Offline reading: the app shell, saving the first work, searching it with no network. */
+  offline?: OfflineCost;
   /** Lighthouse scores of the chapter page (measured for the real story). */
   lighthouse?: LighthouseScores;
 }
@@ -90,6 +93,14 @@ export function checkBudgets(results: SizeResult[]): BudgetCheck[] {
       `${r.size}: pictures a phone downloads for an illustrated chapter (one picture) ≤ 150 KB`,
       r.pictures.phoneKB <= 150,
       `${r.pictures.phoneKB} KB`,
+    );
+  }
+  for (const r of results) {
+    if (!r.offline) continue;
+    add(
+      `${r.size}: bytes precached when the service worker installs ≤ 300 KB`,
+      r.offline.shellKB <= 300,
+      `${round(r.offline.shellKB)} KB in ${r.offline.shellFiles} files (${round(r.offline.shellGzipKB)} KB gzip)`,
     );
   }
   for (const r of results) {

@@ -1,0 +1,110 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import type { WorkManifest } from '../offline/work-files.ts';
+import { serveStatic } from './serve-static.ts';
+
+/** What offline reading costs a reader, for one work of a built site. */
+export interface OfflineCost {
+  /** The app shell the service worker precaches at install: as stored, and gzipped. */
+  shellKB: number;
+  shellGzipKB: number;
+  shellFiles: number;
+  work: string;
+  /** What "Save for offline" stores for the work (its pages, files and search data). */
+  saveKB: number;
+  saveFiles: number;
+  /** From the click on "Save for offline" to "Saved for offline" on screen. */
+  msToSave: number;
+  /** Offline, from the last keystroke of a query to its first result on screen. */
+  msToFirstOfflineResult: number;
+}
+
+/**
+ * Saves the first work (by slug) of a built site in Chromium, cuts the network (the server shut down),
+ * then types a query into the search page and times its first result. Served on its own port:
+ * the network is really gone for the measurement.
+ */
+export async function measureOffline(
+  browser: Browser,
+  dist: string,
+  query: string,
+): Promise<OfflineCost> {
+  const worker = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  const shell = JSON.parse(/shell:(\[[^\]]*\])/.exec(worker)![1]!) as string[];
+  const shellFiles = shell.map((url) =>
+    path.join(dist, url.endsWith('/') ? `${url}index.html` : url),
+  );
+  const shellBytes = shellFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+  // Text as a host sends it (gzip); fonts and pictures are compressed already.
+  const shellGzip = shellFiles.reduce((sum, file) => {
+    const bytes = readFileSync(file);
+    return (
+      sum +
+      (/\.(html|css|js|svg|webmanifest)$|\/$/.test(file) ? gzipSync(bytes).length : bytes.length)
+    );
+  }, 0);
+
+  const server = await serveStatic(dist);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    const slug = readdirSync(dist)
+      .filter((name) => existsSync(path.join(dist, name, 'offline.json')))
+      .sort()[0]!;
+    const manifest = JSON.parse(
+      readFileSync(path.join(dist, slug, 'offline.json'), 'utf8'),
+    ) as WorkManifest;
+    await page.goto(`${server.origin}/${slug}/`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 60_000,
+    });
+    const save = page.locator('offline-save [data-save]');
+    await save.scrollIntoViewIfNeeded();
+    const started = Date.now();
+    await save.click();
+    await page.waitForFunction(
+      () => document.querySelector('offline-save [data-status]')?.textContent?.startsWith('Saved'),
+      null,
+      { timeout: 600_000 },
+    );
+    const msToSave = Date.now() - started;
+
+    await server.close();
+    await context.setOffline(true);
+    await page.goto(`${server.origin}/search/`);
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, number | undefined>;
+      document.addEventListener('keydown', () => (w['lastKey'] = performance.now()), true);
+      new MutationObserver(() => {
+        if (!w['firstAt'] && document.querySelector('passage-search [data-results] a[data-result]'))
+          w['firstAt'] = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.locator('#search-query').focus();
+    await page.keyboard.type(query, { delay: 40 });
+    await page.waitForFunction(
+      () => (window as unknown as Record<string, number | undefined>)['firstAt'] !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
+    const ms = await page.evaluate(() => {
+      const w = window as unknown as Record<string, number>;
+      return w['firstAt']! - w['lastKey']!;
+    });
+    return {
+      shellKB: shellBytes / 1024,
+      shellGzipKB: shellGzip / 1024,
+      shellFiles: shell.length,
+      work: manifest.title,
+      saveKB: manifest.bytes / 1024,
+      saveFiles: manifest.files.length + manifest.search.length,
+      msToSave,
+      msToFirstOfflineResult: Math.round(ms),
+    };
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
