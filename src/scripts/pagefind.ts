@@ -35,6 +35,8 @@ export interface PagefindSubResult {
 
 export interface PagefindPage {
   url: string;
+  /** The page's indexed text; `locations` count its words. */
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
@@ -63,6 +65,8 @@ export function loadPagefind(): Promise<Pagefind> {
     await pagefind.options({
       highlightParam,
       excerptLength: 28,
+      // An excerpt cut from its passage says so at the cut.
+      excerptEllipsis: '…',
       noWorker: true,
       baseUrl: '/',
       metaCacheTag: document.documentElement.dataset['build'],

@@ -5,7 +5,13 @@ import {
   type PagefindPage,
   type PagefindSearch,
 } from './pagefind.ts';
-import { finishedWords, normalizeQuery, rankedPassages } from './search-ranking.ts';
+import {
+  finishedWords,
+  holdsEveryWord,
+  markWordsOnly,
+  normalizeQuery,
+  rankedPassages,
+} from './search-ranking.ts';
 
 /**
  * Chapters per batch of results. Each loads its chapter's fragment (about 10 KB at L), the bulk of
@@ -175,7 +181,11 @@ class PassageSearch extends HTMLElement {
     if (!this.#isPopover) this.#syncUrl(query, work);
     const search = await pagefind.search(normalizeQuery(query), filters);
     if (token !== this.#searchToken) return; // a newer keystroke superseded this one
-    this.#matches = search.results;
+    // A word Pagefind could not find is searched as its longest start it could ("zzqxj" as
+    // "z"): such results are not about the query. It shows in the best result already.
+    const best = await search.results[0]?.data();
+    if (token !== this.#searchToken) return;
+    this.#matches = best && !holdsEveryWord(best, query) ? [] : search.results;
     this.#shown = 0;
     this.#results.replaceChildren();
     await this.#showMore();
@@ -197,10 +207,16 @@ class PassageSearch extends HTMLElement {
     this.#shown += batch.length;
     const total = this.#matches.length;
     const passages = this.#results.querySelectorAll('a[data-result]').length;
+    const shown = this.#shown;
+    const passagesShown = `${passages} ${passages === 1 ? 'passage' : 'passages'} shown`;
     this.#status.textContent =
       total === 0
         ? `No results for “${this.#query}”. Try fewer or different words.`
-        : `${total} ${total === 1 ? 'chapter matches' : 'chapters match'} “${this.#query}”; ${passages} ${passages === 1 ? 'passage' : 'passages'} shown.`;
+        : `${total} ${total === 1 ? 'chapter matches' : 'chapters match'} “${this.#query}”; ${passagesShown}${shown < total ? `, from the first ${shown}` : ''}.`;
+    if (this.#more) {
+      const next = Math.min(chaptersPerBatch, total - shown);
+      this.#more.textContent = `Show ${next} more ${next === 1 ? 'chapter' : 'chapters'} (of ${total - shown})`;
+    }
     if (this.#offlineNote) this.#status.textContent += ` ${this.#offlineNote}`;
     this.#more?.toggleAttribute('hidden', this.#shown >= total);
     this.toggleAttribute('data-open', true);
@@ -264,12 +280,13 @@ function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
     ? passages
     : [{ title: '', url: page.url, excerpt: page.excerpt, locations: [] }]) {
     const link = element('a', { href: sub.url, 'data-result': '' });
-    // Chapter pages name each passage's scene or flashback; a work's own notes have none.
-    if (sub.title && work)
+    // Chapter pages name each passage's place where it adds something (a scene of several, a
+    // flashback, a heading); a passage titled by nothing more comes under its chapter's name.
+    if (sub.title && work && sub.title !== chapterTitle)
       link.append(element('span', { class: 'result-passage-title' }, sub.title));
     const excerpt = element('span', { class: 'result-excerpt' });
     // Pagefind escapes excerpt text and adds only <mark>: safe to parse as HTML.
-    excerpt.innerHTML = sub.excerpt;
+    excerpt.innerHTML = markWordsOnly(sub.excerpt);
     link.append(excerpt);
     const entry = element('li');
     entry.append(link);

@@ -51,3 +51,46 @@ export function foldForMatching(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
 }
+
+/**
+ * Pagefind marks whole space-separated words, punctuation and all (`<mark>clock,</mark>`):
+ * the highlight is kept to the letters, the punctuation moved out of it.
+ */
+export function markWordsOnly(excerpt: string): string {
+  const punctuation = String.raw`(?:&(?:amp|lt|gt|quot|#39);|[\p{P}\p{S}])*`;
+  return excerpt.replace(
+    new RegExp(`<mark>(${punctuation})([^<]*?)(${punctuation})</mark>`, 'gu'),
+    (_all, before: string, word: string, after: string) =>
+      word ? `${before}<mark>${word}</mark>${after}` : `${before}${after}`,
+  );
+}
+
+/**
+ * Whether a result really holds every word of the query. When a word is not in the index at
+ * all, Pagefind searches for the longest start of it that is ("zzqxj" finds "z", "Irene" finds
+ * "I"; Pagefind/pagefind#793), and answers with unrelated passages. A word counts as found when
+ * a matched word of the page begins with it (a word still being typed), or shares its first
+ * three letters with it (Pagefind matches stems: "running" finds "runs"). Words of scripts
+ * written without spaces are left to Pagefind.
+ */
+export function holdsEveryWord(
+  page: Pick<PagefindPage, 'content' | 'locations'>,
+  query: string,
+): boolean {
+  const spaced = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]+$/u;
+  const terms = foldForMatching(query)
+    .trim()
+    .split(' ')
+    .filter((term) => spaced.test(term));
+  if (terms.length === 0) return true;
+  const words = page.content.split(/\s+/);
+  const matched = new Set(page.locations.map((at) => foldForMatching(words[at] ?? '').trim()));
+  return terms.every((term) =>
+    [...matched].some((word) => {
+      if (word.startsWith(term)) return true;
+      let common = 0;
+      while (common < term.length && term[common] === word[common]) common += 1;
+      return common >= 3;
+    }),
+  );
+}

@@ -290,3 +290,58 @@ describe('the search page', () => {
     await page.close();
   });
 });
+
+describe('results that inform', () => {
+  test('a word the story does not have finds nothing, not passages of its first letters', async () => {
+    // Pagefind searches an unknown word as its longest start it knows: "Irene" as "I", "Adler"
+    // as "a"; "zzqxj" as "z" where the text has a "(z)".
+    for (const [site, query] of [
+      [story, 'Irene Adler'],
+      [story, 'zzqxj'],
+      [library, 'Holmes zzqxj'],
+      [library, 'qwertyuiop'],
+    ] as const) {
+      const page = await open(site, `/search/?q=${encodeURIComponent(query)}`);
+      expect(await outcome(page)).toBe(`No results for “${query}”. Try fewer or different words.`);
+      expect(await results(page).count()).toBe(0);
+      await page.close();
+    }
+    // A word being typed still finds the words it begins.
+    const page = await open(library, '/search/?q=Holmes%20wren');
+    expect(await outcome(page)).toMatch(/^1 chapter matches/);
+    await page.close();
+  });
+
+  test('a passage is labelled by its place only where that adds something', async () => {
+    // "Departure" is one scene: its passage comes under the chapter's name alone.
+    const page = await open(library, '/search/?q=sharp');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    const departure = page.locator('[data-chapter-result]', { hasText: 'Departure' });
+    expect(await departure.locator('.result-passage-title').count()).toBe(0);
+    // The story's chapter has four scenes: there the scene is named.
+    const multi = await open(story, '/search/?q=destroyed%20alarm%20clock');
+    await expect.poll(() => results(multi).count()).toBeGreaterThan(0);
+    expect(await multi.locator('.result-passage-title').first().textContent()).toBe('Scene 2');
+    await page.close();
+    await multi.close();
+  });
+
+  test('cut excerpts say so, highlights cover words only, and the count says what is shown', async () => {
+    const page = await open(library, '/search/?q=Holmes');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    const excerpts = await page.locator('.result-excerpt').allTextContents();
+    expect(excerpts.some((text) => text.startsWith('…') || text.endsWith('…'))).toBe(true);
+    const marks = await page.locator('.result-excerpt mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    // No punctuation at either end of a highlight ("Holmes," is marked "Holmes").
+    for (const mark of marks) expect(mark).toMatch(/^[\p{L}\p{N}](.*[\p{L}\p{N}])?$/u);
+    const total = Number((await outcome(page)).match(/^(\d+) chapters match/)?.[1]);
+    expect(total).toBeGreaterThan(4);
+    expect(await outcome(page)).toMatch(/passages shown, from the first 4\.$/);
+    const more = page.locator('[data-more]');
+    expect(await more.textContent()).toBe(`Show 4 more chapters (of ${total - 4})`);
+    await more.click();
+    await expect.poll(() => page.locator('[data-chapter-result]').count()).toBe(Math.min(8, total));
+    await page.close();
+  });
+});

@@ -64,3 +64,40 @@ test('only words followed by a space are finished, so a prefix being typed is no
   expect(finishedWords('  alarm  clock  ')).toBe('alarm  clock');
   expect(finishedWords('   ')).toBe('');
 });
+
+test('a highlight covers the word, not the punctuation around it', async () => {
+  const { markWordsOnly } = await import('../../src/scripts/search-ranking.ts');
+  expect(markWordsOnly('the <mark>alarm</mark> <mark>clock,</mark> and')).toBe(
+    'the <mark>alarm</mark> <mark>clock</mark>, and',
+  );
+  expect(markWordsOnly('<mark>“Clark!”</mark> she said')).toBe('“<mark>Clark</mark>!” she said');
+  expect(markWordsOnly('<mark>&quot;don’t&quot;</mark>')).toBe('&quot;<mark>don’t</mark>&quot;');
+  expect(markWordsOnly('<mark>—</mark> x')).toBe('— x');
+});
+
+test('a result holds every word of the query, not just the start Pagefind fell back to', async () => {
+  const { holdsEveryWord } = await import('../../src/scripts/search-ranking.ts');
+  // Words as Pagefind counts them in a page's content; `locations` point at the matched ones.
+  const page = (content: string, matched: string[]) => {
+    const words = content.split(' ');
+    return { content, locations: matched.map((word) => words.indexOf(word)) };
+  };
+  const dracula = page('customs and octroi officers to pass. (z) His pursuers', ['(z)']);
+  expect(holdsEveryWord(dracula, 'zzqxj')).toBe(false);
+  const story = page('“Chloe, I should have protected her. I told a friend', ['I', 'a']);
+  expect(holdsEveryWord(story, 'Irene Adler')).toBe(false);
+  // Real words: whole, being typed, another form of the same stem, any case and accents.
+  const holmes = page('“Holmes,” said I with wrenching effort, running fast', [
+    '“Holmes,”',
+    'wrenching',
+    'running',
+  ]);
+  expect(holdsEveryWord(holmes, 'holmes')).toBe(true);
+  expect(holdsEveryWord(holmes, 'Holmes wren')).toBe(true);
+  expect(holdsEveryWord(holmes, 'runs')).toBe(true);
+  expect(holdsEveryWord(holmes, 'HOLM')).toBe(true);
+  expect(holdsEveryWord(page('un café noir', ['café']), 'cafe')).toBe(true);
+  expect(holdsEveryWord(holmes, 'Holmes zzqxj')).toBe(false);
+  // Scripts written without spaces are left to Pagefind.
+  expect(holdsEveryWord(page('東京に行きました', ['東京に行きました']), '東京')).toBe(true);
+});

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
 import type { WorkManifest } from '../offline/work-files.ts';
+import { launchChromium } from './browser.ts';
 import { serveStatic } from './serve-static.ts';
 
 /** What offline reading costs a reader, for one work of a built site. */
@@ -17,20 +17,27 @@ export interface OfflineCost {
   saveFiles: number;
   /** From the click on "Save for offline" to "Saved for offline" on screen. */
   msToSave: number;
-  /** Offline, from the last keystroke of a query to its first result on screen. */
+  /** Words from the saved work's last chapter, searched offline. */
+  query: string;
+  /** Offline, from the last keystroke of the query to its first result on screen. */
   msToFirstOfflineResult: number;
 }
 
+/** Three words from the start of the saved work's last chapter: a search that must find it. */
+function phraseOfLastChapter(dist: string, manifest: WorkManifest): string {
+  const last = manifest.pages.filter((url) => !url.endsWith('/all/')).at(-1)!;
+  const html = readFileSync(path.join(dist, last, 'index.html'), 'utf8');
+  const paragraph = /<p id="p-[^"]*"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+  const words = paragraph.replace(/<[^>]*>/g, ' ').match(/\p{L}{4,}/gu) ?? [];
+  return words.slice(0, 3).join(' ').toLowerCase();
+}
+
 /**
- * Saves the first work (by slug) of a built site in Chromium, cuts the network (the server shut down),
- * then types a query into the search page and times its first result. Served on its own port:
- * the network is really gone for the measurement.
+ * Saves the first work (by slug) of a built site in Chromium, cuts the network (the server shut
+ * down), then types words of its last chapter into the search page and times the first result.
+ * Served on its own port by its own browser: the network is really gone for the measurement.
  */
-export async function measureOffline(
-  browser: Browser,
-  dist: string,
-  query: string,
-): Promise<OfflineCost> {
+export async function measureOffline(dist: string): Promise<OfflineCost> {
   const worker = readFileSync(path.join(dist, 'sw.js'), 'utf8');
   const shell = JSON.parse(/shell:(\[[^\]]*\])/.exec(worker)![1]!) as string[];
   const shellFiles = shell.map((url) =>
@@ -47,6 +54,9 @@ export async function measureOffline(
   }, 0);
 
   const server = await serveStatic(dist);
+  // A browser of its own: a service worker and Cache Storage outlive a context's pages, and
+  // nothing of the other measurements' browser should be in the way.
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
     const page = await context.newPage();
@@ -56,6 +66,7 @@ export async function measureOffline(
     const manifest = JSON.parse(
       readFileSync(path.join(dist, slug, 'offline.json'), 'utf8'),
     ) as WorkManifest;
+    const query = phraseOfLastChapter(dist, manifest);
     await page.goto(`${server.origin}/${slug}/`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
       timeout: 60_000,
@@ -74,14 +85,19 @@ export async function measureOffline(
     await server.close();
     await context.setOffline(true);
     await page.goto(`${server.origin}/search/`);
-    await page.evaluate(() => {
+    await page.evaluate((awaited) => {
       const w = window as unknown as Record<string, number | undefined>;
       document.addEventListener('keydown', () => (w['lastKey'] = performance.now()), true);
+      // The first result of the whole query (its link carries the query's words), not of a
+      // word typed on the way.
       new MutationObserver(() => {
-        if (!w['firstAt'] && document.querySelector('passage-search [data-results] a[data-result]'))
-          w['firstAt'] = performance.now();
+        const first = document.querySelector<HTMLAnchorElement>(
+          'passage-search [data-results] a[data-result]',
+        );
+        const words = first ? new URL(first.href).searchParams.getAll('hl').join(' ') : '';
+        if (!w['firstAt'] && words === awaited) w['firstAt'] = performance.now();
       }).observe(document, { subtree: true, childList: true });
-    });
+    }, query);
     await page.locator('#search-query').focus();
     await page.keyboard.type(query, { delay: 40 });
     await page.waitForFunction(
@@ -101,10 +117,11 @@ export async function measureOffline(
       saveKB: manifest.bytes / 1024,
       saveFiles: manifest.files.length + manifest.search.length,
       msToSave,
+      query,
       msToFirstOfflineResult: Math.round(ms),
     };
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
   }
 }
