@@ -309,3 +309,45 @@ describe('landing on a passage', () => {
     await context.close();
   });
 });
+
+describe('long works on a phone (320 px)', () => {
+  const phone = { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true };
+
+  test('"Start reading" and "Continue reading" come before the contents', async () => {
+    const page = await openPage(browser, library, '/the-adventures-of-sherlock-holmes/', phone);
+    const start = page.getByRole('link', { name: 'Start reading' });
+    const contents = page.getByRole('heading', { name: 'Contents' });
+    expect((await start.boundingBox())!.y).toBeLessThan((await contents.boundingBox())!.y);
+    // Within the first screen, above the fold.
+    expect((await start.boundingBox())!.y + 44).toBeLessThan(640);
+    await page.close();
+  });
+
+  test('the entire work has its own contents, each chapter a tap away', async () => {
+    const page = await openPage(browser, library, '/the-adventures-of-sherlock-holmes/all/', phone);
+    const contents = page.getByRole('navigation', { name: 'Chapters' });
+    const links = contents.getByRole('link');
+    const headings = page.locator('.entire-chapter h2');
+    expect(await links.count()).toBe(await headings.count());
+    expect(await links.count()).toBeGreaterThan(5);
+    const last = links.last();
+    const title = (await last.textContent())!.trim();
+    await last.click();
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.hash)))
+      .toMatch(/^#chapter-/);
+    const target = page.locator('.entire-chapter h2').last();
+    expect((await target.textContent())!.trim()).toContain(title);
+    // In-page moves glide (src/scripts/landing.ts): wait for the heading to arrive at the top.
+    const onScreen = async () => {
+      const { y } = (await target.boundingBox())!;
+      return y >= 0 && y < 640;
+    };
+    await expect.poll(onScreen, { timeout: 10_000 }).toBe(true);
+    // Nothing sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
+    await page.close();
+  });
+});
