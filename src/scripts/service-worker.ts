@@ -83,7 +83,9 @@ worker.addEventListener('fetch', (event) => {
 async function page(request: Request): Promise<Response> {
   const key = pageKey(request.url);
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === 'basic') {
+    // Pages only: a download opened as a navigation (an EPUB) is not kept.
+    const html = response.headers.get('content-type')?.includes('text/html');
+    if (response.ok && response.type === 'basic' && html) {
       // Kept under its final address (a host may redirect `/work` to `/work/`), as a plain
       // response: a navigation may not be answered with one marked as redirected.
       const copy = response.clone();
