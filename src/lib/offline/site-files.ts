@@ -13,11 +13,15 @@ export interface SiteFile {
 /** The built site on disk, addressed by the URL paths pages use (`/my-story/_astro/x.css`). */
 export class BuiltSite {
   readonly #texts = new Map<string, string>();
+  readonly dir: string;
+  readonly base: string;
 
-  constructor(
-    readonly dir: string,
-    readonly base: string,
-  ) {}
+  // Fields written out, not as constructor parameters: Node runs this file as it is (the CLI
+  // and tests strip types only).
+  constructor(dir: string, base: string) {
+    this.dir = dir;
+    this.base = base;
+  }
 
   /** The file a URL path is served from (`/base/work/` → `work/index.html`); undefined if none. */
   fileOf(url: string): string | undefined {
