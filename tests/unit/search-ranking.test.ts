@@ -15,6 +15,7 @@ const sub = (id: string, excerpt: string, locations: number[]): PagefindSubResul
 });
 const page = (subs: PagefindSubResult[]): PagefindPage => ({
   url: '/w/c/',
+  content: '',
   excerpt: '',
   meta: {},
   filters: {},
