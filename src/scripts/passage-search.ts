@@ -1,5 +1,6 @@
 import { base, storageKey } from '../lib/base.ts';
 import {
+  highlightParam,
   loadPagefind,
   type PagefindFilters,
   type PagefindPage,
@@ -7,6 +8,7 @@ import {
 } from './pagefind.ts';
 import {
   finishedWords,
+  highlightTerms,
   holdsEveryWord,
   markWordsOnly,
   normalizeQuery,
@@ -279,10 +281,11 @@ function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
   for (const sub of passages.length > 0
     ? passages
     : [{ title: '', url: page.url, excerpt: page.excerpt, locations: [] }]) {
-    const link = element('a', { href: sub.url, 'data-result': '' });
+    const link = element('a', { href: withHighlights(sub, page, query), 'data-result': '' });
     // Chapter pages name each passage's place where it adds something (a scene of several, a
-    // flashback, a heading); a passage titled by nothing more comes under its chapter's name.
-    if (sub.title && work && sub.title !== chapterTitle)
+    // flashback, a heading); "Scene 1" of a chapter of one scene comes under the chapter's name.
+    const onlyScene = page.meta['scenes'] === '1' && /^Scene \d+$/.test(sub.title);
+    if (sub.title && work && sub.title !== chapterTitle && !onlyScene)
       link.append(element('span', { class: 'result-passage-title' }, sub.title));
     const excerpt = element('span', { class: 'result-excerpt' });
     // Pagefind escapes excerpt text and adds only <mark>: safe to parse as HTML.
@@ -294,6 +297,20 @@ function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
   }
   item.append(list);
   return item;
+}
+
+/** A result's address with the words its page should mark (see highlightTerms). */
+function withHighlights(
+  sub: { url: string; locations: number[] },
+  page: PagefindPage,
+  query: string,
+) {
+  const url = new URL(sub.url, location.origin);
+  const words = page.content.split(/\s+/);
+  url.searchParams.delete(highlightParam);
+  const matched = sub.locations.map((at) => words[at] ?? '');
+  for (const term of highlightTerms(query, matched)) url.searchParams.append(highlightParam, term);
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(

@@ -6,6 +6,7 @@ import { highlightParam } from './pagefind.ts';
 // does not scroll), and offer to clear the marks.
 
 const markClass = 'search-hit';
+const wordLimiters = [...',.;:!?"“”‘’\'()[]{}«»—–-…*_/'];
 const terms = new URLSearchParams(location.search).getAll(highlightParam);
 if (terms.length > 0) void highlightSearchWords();
 
@@ -25,6 +26,10 @@ async function highlightSearchWords() {
         // "Lex's" finds "Lex’s", "zoological" finds "Zoölogical".
         ignorePunctuation: ["'", '’', '‘'],
         diacritics: true,
+        // Whole words and phrases only: "an" is not marked inside "and", nor "arrow" in
+        // "narrow". Punctuation ends a word; the result's link lists the forms the index
+        // matched ("begging" for "beg"), src/scripts/search-ranking.ts.
+        accuracy: { value: 'exactly', limiters: wordLimiters },
       },
     });
   } catch {

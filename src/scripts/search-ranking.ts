@@ -85,12 +85,48 @@ export function holdsEveryWord(
   if (terms.length === 0) return true;
   const words = page.content.split(/\s+/);
   const matched = new Set(page.locations.map((at) => foldForMatching(words[at] ?? '').trim()));
-  return terms.every((term) =>
-    [...matched].some((word) => {
-      if (word.startsWith(term)) return true;
-      let common = 0;
-      while (common < term.length && term[common] === word[common]) common += 1;
-      return common >= 3;
+  return terms.every((term) => [...matched].some((word) => sameWord(term, word)));
+}
+
+/**
+ * Whether a folded word of the text is a query word: it begins with it (a word being typed), or
+ * shares its first three letters with it (another form of the same stem: "runs", "running").
+ */
+function sameWord(term: string, word: string): boolean {
+  if (word.startsWith(term)) return true;
+  let common = 0;
+  while (common < term.length && term[common] === word[common]) common += 1;
+  return common >= 3;
+}
+
+/**
+ * The words a result's link asks the opened page to mark (`?hl=`): each quoted phrase whole, each
+ * other word of the query, and the words of the passage the index matched to those (another
+ * form of a word: "begging" for "beg", "Lex’s" for "Lex"). The page marks whole words only, so
+ * "an" no longer lights up inside "and".
+ */
+export function highlightTerms(query: string, matched: string[]): string[] {
+  const trim = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const phrases = [...query.matchAll(/["“”]([^"“”]+)["“”]/g)].map((m) => m[1]!.trim());
+  const words = query
+    .replace(/["“”][^"“”]*["“”]?/g, ' ')
+    .split(/\s+/)
+    .map(trim)
+    .filter(Boolean);
+  // Forms of words of three letters or more: Pagefind matches a short word as a prefix
+  // ("as" finds "asked"), which is no form of it.
+  const forms = matched.map(trim).filter((form) =>
+    words.some((word) => {
+      const term = foldForMatching(word).trim();
+      const folded = foldForMatching(form).trim();
+      return term.length >= 3 ? sameWord(term, folded) : term === folded;
     }),
   );
+  const seen = new Set<string>();
+  return [...phrases, ...words, ...forms].filter((term) => {
+    const key = term.toLowerCase();
+    if (!term || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

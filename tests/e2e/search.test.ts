@@ -318,6 +318,10 @@ describe('results that inform', () => {
     await expect.poll(() => results(page).count()).toBeGreaterThan(0);
     const departure = page.locator('[data-chapter-result]', { hasText: 'Departure' });
     expect(await departure.locator('.result-passage-title').count()).toBe(0);
+    // ...and still links to the passage itself, not the chapter's top.
+    expect(await departure.locator('a[data-result]').first().getAttribute('href')).toMatch(
+      /^\/markup-showcase\/departure\/\?hl=sharp#p-the-train-left-at-9$/,
+    );
     // The story's chapter has four scenes: there the scene is named.
     const multi = await open(story, '/search/?q=destroyed%20alarm%20clock');
     await expect.poll(() => results(multi).count()).toBeGreaterThan(0);
@@ -342,6 +346,57 @@ describe('results that inform', () => {
     expect(await more.textContent()).toBe(`Show 4 more chapters (of ${total - 4})`);
     await more.click();
     await expect.poll(() => page.locator('[data-chapter-result]').count()).toBe(Math.min(8, total));
+    await page.close();
+  });
+});
+
+describe('landing marks words, not pieces of words', () => {
+  // "The Man with the Twisted Lip" is long, and "as", "an" and "old" stand inside hundreds of
+  // other words ("was", "and", "told").
+  const chapter = '/the-adventures-of-sherlock-holmes/the-man-with-the-twisted-lip/';
+
+  async function land(query: string, where = chapter): Promise<Page> {
+    const page = await open(library, `/search/?q=${encodeURIComponent(query)}`);
+    const link = page.locator(`a[data-result][href^="${where}"]`).first();
+    await expect.poll(() => link.count()).toBe(1);
+    const target = new URL((await link.getAttribute('href'))!, library.origin).pathname;
+    await link.click();
+    await page.waitForURL((url) => url.pathname === target);
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    return page;
+  }
+
+  /** Each mark with the characters either side of it. */
+  const marks = (page: Page) =>
+    page.locator('mark.search-hit').evaluateAll((all) =>
+      all.map((mark) => {
+        const before = mark.previousSibling?.textContent?.slice(-1) ?? '';
+        const after = mark.nextSibling?.textContent?.slice(0, 1) ?? '';
+        return { text: mark.textContent ?? '', before, after };
+      }),
+    );
+
+  test('a quoted phrase marks the phrase, once where it stands', async () => {
+    const page = await land('"my wife as an old friend"');
+    expect(page.url()).toMatch(/#p-it-was-not-the-first$/);
+    const found = await marks(page);
+    expect(found.map((mark) => mark.text)).toEqual(['my wife as an old friend']);
+    // In view, inside the passage the link named.
+    const passage = page.locator(decodeURIComponent(new URL(page.url()).hash));
+    expect(await passage.locator('mark.search-hit').count()).toBe(1);
+    await page.close();
+  });
+
+  test('words are marked whole, with the forms the index matched', async () => {
+    // The first result, wherever it is: short words that stand inside many others.
+    const page = await land('as an old friend', '/');
+    const found = await marks(page);
+    expect(found.length).toBeGreaterThan(0);
+    for (const { text, before, after } of found) {
+      expect(text.toLowerCase()).toMatch(/^(as|an|old|older|oldest|friends?|friendly|friendship)$/);
+      expect(before).not.toMatch(/\p{L}/u);
+      expect(after).not.toMatch(/\p{L}/u);
+    }
     await page.close();
   });
 });

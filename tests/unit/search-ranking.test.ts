@@ -102,3 +102,22 @@ test('a result holds every word of the query, not just the start Pagefind fell b
   // Scripts written without spaces are left to Pagefind.
   expect(holdsEveryWord(page('東京に行きました', ['東京に行きました']), '東京')).toBe(true);
 });
+
+test('a result’s page marks phrases whole, the query’s words, and the forms the index matched', async () => {
+  const { highlightTerms } = await import('../../src/scripts/search-ranking.ts');
+  expect(
+    highlightTerms('"my wife as an old friend"', ['wife', 'as', 'an', 'old', 'friend']),
+  ).toEqual(['my wife as an old friend']);
+  expect(highlightTerms('beg alarm', ['begging,', 'alarm', 'Alarmed.'])).toEqual([
+    'beg',
+    'alarm',
+    'begging',
+    'Alarmed',
+  ]);
+  expect(highlightTerms('Lex', ['“Lex’s'])).toEqual(['Lex', 'Lex’s']);
+  // A phrase is marked as a phrase: its words alone ("old" everywhere) are not.
+  expect(highlightTerms('“old friend” wives', ['old', 'friend', 'wives'])).toEqual([
+    'old friend',
+    'wives',
+  ]);
+});

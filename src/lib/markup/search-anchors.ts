@@ -40,13 +40,6 @@ export function rehypeSearchAnchors(options: SearchAnchorsOptions = {}) {
   return function transformer(tree: Root) {
     // The heading a passage comes under, within its scene ("Buffy's POV", a dated entry).
     let heading: { text: string; scene: Element | undefined } | undefined;
-    // "Scene 1" tells nothing in a chapter of one scene: there a passage is titled only by a
-    // place that adds something (a flashback, a letter, a heading), else by nothing, and search
-    // shows the chapter's title.
-    let scenes = 0;
-    visitParents(tree, 'element', (element) => {
-      if (has(element, attributes.scene)) scenes += 1;
-    });
     visitParents(tree, 'element', (element, ancestors) => {
       const props = element.properties;
       const scene = ancestors.findLast(
@@ -68,7 +61,7 @@ export function rehypeSearchAnchors(options: SearchAnchorsOptions = {}) {
         ? placeOf(place)
         : heading && heading.scene === scene && heading.text
           ? heading.text
-          : scene && scenes > 1
+          : scene
             ? sceneLabel(Number(attr(scene, attributes.scene)))
             : undefined;
       if (title) props['data-pagefind-title'] = title;
