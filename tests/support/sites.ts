@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { siteBase } from '../../src/lib/base.ts';
+import { generateStory } from '../../src/lib/bench/generate-story.ts';
 
 /** The project root (tests/support/..). */
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -122,6 +123,24 @@ function ensureBuild(contentDir: string, dist: string, env: Record<string, strin
   renameSync(fresh, dist);
   writeFileSync(stamp, fingerprint);
   return dist;
+}
+
+/** The long novel's shape: 365 chapters in 12 parts (four books of three), short chapters. */
+export const longNovelShape = {
+  works: 1,
+  chaptersPerWork: 365,
+  wordsPerChapter: 120,
+  parts: 12,
+} as const;
+
+/**
+ * A 365-chapter novel organised in books and parts, generated (deterministically) and built on
+ * demand: what a long book's reader meets on a phone. Its one work is `work-1`.
+ */
+export function ensureLongNovel(): string {
+  const content = path.join(root, '.tmp/content/long-novel');
+  generateStory(content, longNovelShape);
+  return ensureBuild(content, path.join(root, '.tmp/sites/long-novel/dist'));
 }
 
 /**

@@ -81,3 +81,52 @@ test('chapters of a folder with no work are left out', () => {
     buildLibrary([work('w')], [chapter('orphan/01-a')]).works.flatMap((w) => w.chapters),
   ).toEqual([]);
 });
+
+test('parts: consecutive chapters under one title, a prologue outside them, anchors unique', () => {
+  const part = (name: string) => ({ part: name });
+  const w = buildLibrary(
+    [work('w')],
+    [
+      chapter('w/01-prologue'),
+      chapter('w/02-a', 1, part('Book I — Arrival')),
+      chapter('w/03-b', 1, part('Book I — Arrival')),
+      chapter('w/04-c', 1, part('Book II: Arrival!')),
+      chapter('w/05-d', 1, part('Book II')),
+      chapter('w/06-epilogue'),
+    ],
+  ).getWork('w')!;
+  expect(w.parts.map((p) => [p.number, p.title, p.anchor, p.chapters.map((c) => c.slug)])).toEqual([
+    [1, 'Book I — Arrival', 'part-book-i-arrival', ['a', 'b']],
+    [2, 'Book II: Arrival!', 'part-book-ii-arrival', ['c']],
+    [3, 'Book II', 'part-book-ii', ['d']],
+  ]);
+  expect(w.contents.map((s) => [s.part?.number, s.chapters.map((c) => c.slug)])).toEqual([
+    [undefined, ['prologue']],
+    [1, ['a', 'b']],
+    [2, ['c']],
+    [3, ['d']],
+    [undefined, ['epilogue']],
+  ]);
+  expect(w.chapters.map((c) => c.part?.number)).toEqual([undefined, 1, 1, 2, 3, undefined]);
+  // Chapter numbers run through the parts.
+  expect(w.parts[1]!.chapters[0]!.position).toBe(4);
+});
+
+test('a work without parts has one contents section; a part whose chapters are all drafts is gone', () => {
+  const plain = buildLibrary([work('w')], [chapter('w/01-a'), chapter('w/02-b')]).getWork('w')!;
+  expect(plain.parts).toEqual([]);
+  expect(plain.contents.map((s) => [s.part, s.chapters.length])).toEqual([[undefined, 2]]);
+
+  const drafted = buildLibrary(
+    [work('w')],
+    [
+      chapter('w/01-a', 1, { part: 'One' }),
+      chapter('w/02-b', 1, { part: 'Two', draft: true }),
+      chapter('w/03-c', 1, { part: 'Three' }),
+    ],
+  ).getWork('w')!;
+  expect(drafted.parts.map((p) => [p.number, p.title])).toEqual([
+    [1, 'One'],
+    [2, 'Three'],
+  ]);
+});

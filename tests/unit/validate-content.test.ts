@@ -69,6 +69,52 @@ describe('layout problems', () => {
     ).toMatchObject([{ file: 'w/02-two.md', ruleId: 'layout:duplicate-slug' }]);
   });
 
+  test('parts: a prologue and an epilogue outside them are fine; numbers order them, not names', async () => {
+    const inPart = (part: string) => `---\ntitle: T\npart: "${part}"\n---\n\nText.\n`;
+    expect(
+      await problemsOf({
+        'w/work.md': validWork,
+        'w/1-prologue.md': validChapter(),
+        'w/2-a.md': inPart('Book One'),
+        'w/10-b.md': inPart('Book Two'),
+        'w/9-c.md': inPart('Book One'),
+        'w/11-epilogue.md': validChapter(),
+      }),
+    ).toEqual([]);
+  });
+
+  test("a part's chapters scattered, or a chapter of no part between parts", async () => {
+    const inPart = (part: string) =>
+      `---\ntitle: T\npublished: 2024-01-01\npart: "${part}"\n---\n\nText.\n`;
+    const scattered = await problemsOf({
+      'w/work.md': validWork,
+      'w/01-a.md': inPart('Book One'),
+      'w/02-b.md': inPart('Book Two'),
+      'w/03-c.md': inPart('Book One'),
+    });
+    expect(scattered).toMatchObject([{ file: 'w/03-c.md', line: 4, ruleId: 'part:scattered' }]);
+    expect(scattered[0]!.message).toContain('"Book One" already ended at "01-a.md"');
+    expect(scattered[0]!.message).toContain('Renumber this chapter');
+
+    const gap = await problemsOf({
+      'w/work.md': validWork,
+      'w/01-a.md': inPart('Book One'),
+      'w/02-interlude.md': validChapter(),
+      'w/03-c.md': inPart('Book Two'),
+    });
+    expect(gap).toMatchObject([{ file: 'w/02-interlude.md', line: 1, ruleId: 'part:gap' }]);
+    expect(gap[0]!.message).toContain('part: "Book One"');
+  });
+
+  test('a part that is no title', async () => {
+    const [problem] = await problemsOf({
+      'w/work.md': validWork,
+      'w/01-a.md': '---\ntitle: T\npart: ""\n---\n\nText.\n',
+    });
+    expect(problem).toMatchObject({ file: 'w/01-a.md', line: 3, ruleId: 'frontmatter:invalid' });
+    expect(problem!.message).toContain('part: "Book One: Arrival"');
+  });
+
   test('a chapter file name without a number, or with a slug that is not a URL slug', async () => {
     expect(
       await problemsOf({ 'w/work.md': validWork, 'w/chapter.md': validChapter() }),

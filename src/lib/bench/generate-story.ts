@@ -7,6 +7,8 @@ export interface StoryShape {
   chaptersPerWork: number;
   wordsPerChapter: number;
   seed?: number;
+  /** Groups each work's chapters into this many parts ("Book I — …"), evenly. */
+  parts?: number;
 }
 
 /** The benchmark's sizes (S, M, L): same prose, growing folders. */
@@ -135,13 +137,25 @@ export function generateStory(dir: string, shape: StoryShape): number {
       else if (flashbackOpen) blocks.push(':::');
       total += words;
       const number = String(c).padStart(String(shape.chaptersPerWork).length, '0');
+      const part = shape.parts
+        ? `part: "${partTitle(Math.floor(((c - 1) * shape.parts) / shape.chaptersPerWork))}"\n`
+        : '';
       writeFileSync(
         path.join(workDir, `${number}-chapter-${c}.md`),
-        `---\ntitle: "Chapter ${c}"\npublished: 2025-01-${String(1 + (c % 28)).padStart(2, '0')}\n---\n\n${blocks.join('\n\n')}\n`,
+        `---\ntitle: "Chapter ${c}"\npublished: 2025-01-${String(1 + (c % 28)).padStart(2, '0')}\n${part}---\n\n${blocks.join('\n\n')}\n`,
       );
     }
   }
   return total;
+}
+
+const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII'];
+const seasons = ['Spring', 'Summer', 'Autumn', 'Winter'];
+
+/** "Book II — Part I: Summer 1806": long, with dashes, as real multi-volume novels name parts. */
+function partTitle(index: number): string {
+  const book = Math.floor(index / 3);
+  return `Book ${romans[book % romans.length]} — Part ${romans[index % 3]}: ${seasons[index % 4]} ${1805 + book}`;
 }
 
 function capitalise(text: string): string {

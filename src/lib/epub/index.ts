@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatCount, formatDate } from '../format.ts';
-import type { Chapter, Work } from '../story/library.ts';
+import type { Chapter, Part, Work } from '../story/library.ts';
 import { splitAtImages } from '../markup/images.ts';
 import { epubPicture, type EpubPicture } from './pictures.ts';
 import { epubStylesheet } from './stylesheet.ts';
@@ -24,6 +24,10 @@ interface Document {
   body: string;
   /** The cover is read first but is no entry of the contents. */
   cover?: boolean;
+  /** A part's title page: the contents list the part's chapters under it. */
+  part?: boolean;
+  /** A chapter of a part, listed under the part's title page. */
+  inPart?: boolean;
 }
 
 /**
@@ -55,7 +59,12 @@ export async function buildEpub(work: Work, site: URL): Promise<Uint8Array> {
       body: `<section epub:type="preface" role="doc-preface" aria-labelledby="about-title">\n<h2 id="about-title">Summary and notes</h2>\n${front}</section>`,
     });
   }
-  for (const chapter of work.chapters) documents.push(chapterDocument(chapter, pictures));
+  for (const section of work.contents) {
+    if (section.part) documents.push(partDocument(section.part));
+    for (const chapter of section.chapters) {
+      documents.push({ ...chapterDocument(chapter, pictures), inPart: Boolean(section.part) });
+    }
+  }
 
   const modified = modifiedDate(work);
   const files: ContainerFile[] = [
@@ -146,6 +155,46 @@ function chapterDocument(chapter: Chapter, pictures: Map<string, EpubPicture>): 
     title,
     body: `<section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-title">\n${parts.filter(Boolean).join('\n')}\n</section>`,
   };
+}
+
+/** A part's title page, as in a printed book: the reading system's contents nest its chapters under it. */
+function partDocument(part: Part): Document {
+  return {
+    id: `part-${part.number}`,
+    file: `part-${String(part.number).padStart(2, '0')}.xhtml`,
+    title: part.title,
+    body: `<section class="part-title" epub:type="part" role="doc-part" aria-labelledby="part-title">\n<h1 id="part-title">${escapeXml(part.title)}</h1>\n</section>`,
+    part: true,
+  };
+}
+
+/**
+ * The contents as nested entries: the front matter and chapters outside any part at the top, a
+ * part's chapters under its title page. `render(doc, children)` writes one entry.
+ */
+function contentsTree(
+  documents: Document[],
+  render: (doc: Document, children: string[]) => string,
+) {
+  const entries: string[] = [];
+  let part: { doc: Document; children: string[] } | undefined;
+  const closePart = () => {
+    if (part) entries.push(render(part.doc, part.children));
+    part = undefined;
+  };
+  for (const doc of documents) {
+    if (doc.cover) continue;
+    if (doc.part) {
+      closePart();
+      part = { doc, children: [] };
+    } else if (doc.inPart && part) part.children.push(render(doc, []));
+    else {
+      closePart();
+      entries.push(render(doc, []));
+    }
+  }
+  closePart();
+  return entries;
 }
 
 /** A titled block of the author's notes, as the site shows them beside the text; empty when there are none. */
@@ -272,11 +321,12 @@ ${spine.join('\n')}
 
 function navigationDocument(work: Work, documents: Document[]): string {
   const hasCover = documents.some((doc) => doc.cover);
-  const items = documents
-    .filter((doc) => !doc.cover)
-    .map((doc) => `<li><a href="${doc.file}">${escapeXml(doc.title)}</a></li>`)
-    .join('\n');
-  const firstChapter = documents.find((doc) => doc.id.startsWith('chapter-'));
+  const items = contentsTree(
+    documents,
+    (doc, children) =>
+      `<li><a href="${doc.file}">${escapeXml(doc.title)}</a>${children.length ? `\n<ol>\n${children.join('\n')}\n</ol>\n` : ''}</li>`,
+  ).join('\n');
+  const firstChapter = documents.find((doc) => doc.part || doc.id.startsWith('chapter-'));
   const body = `<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
 <h1 id="toc-title">Contents</h1>
 <ol>
@@ -294,20 +344,21 @@ ${firstChapter ? `<li><a epub:type="bodymatter" href="${firstChapter.file}">Star
 }
 
 function ncx(work: Work, workUrl: string, documents: Document[]): string {
-  const points = documents
-    .filter((doc) => !doc.cover)
-    .map(
-      (doc, index) => `<navPoint id="nav-${doc.id}" playOrder="${index + 1}">
+  // playOrder follows the reading order, which is document order.
+  const order = new Map(documents.filter((doc) => !doc.cover).map((doc, i) => [doc, i + 1]));
+  const points = contentsTree(
+    documents,
+    (doc, children) => `<navPoint id="nav-${doc.id}" playOrder="${order.get(doc)}">
 <navLabel><text>${escapeXml(doc.title)}</text></navLabel>
-<content src="${doc.file}" />
+<content src="${doc.file}" />${children.length ? `\n${children.join('\n')}` : ''}
 </navPoint>`,
-    )
-    .join('\n');
+  ).join('\n');
+  const depth = documents.some((doc) => doc.part) ? 2 : 1;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeXml(work.data.language)}">
 <head>
 <meta name="dtb:uid" content="${identifierOf(workUrl)}" />
-<meta name="dtb:depth" content="1" />
+<meta name="dtb:depth" content="${depth}" />
 <meta name="dtb:totalPageCount" content="0" />
 <meta name="dtb:maxPageNumber" content="0" />
 </head>

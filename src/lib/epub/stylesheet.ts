@@ -34,6 +34,7 @@ hr.scene-break { border: 0; border-top: 1px solid currentColor; width: 25%;
 
 .title-page { text-align: center; }
 .title-page .author { margin: 0.5em 0 2em; font-style: italic; }
+.part-title { text-align: center; margin-top: 30%; }
 .facts { margin: 1.5em 0; text-align: left; }
 .facts dt { font-weight: bold; margin-top: 0.5em; }
 .facts dd { margin: 0 0 0 1.5em; }

@@ -5,7 +5,7 @@ import { buildLibrary, type Library } from './library.ts';
 import { readChapterHtml } from './chapter-html.ts';
 import { publishingFromEnv } from './publishing.ts';
 
-export type { Chapter, Library, Work } from './library.ts';
+export type { Chapter, ContentsSection, Library, Part, Work } from './library.ts';
 
 let library: Promise<Library> | undefined;
 

@@ -2,6 +2,7 @@ import type { ImageMetadata } from 'astro';
 import { excerpt, textOf } from '../format.ts';
 import { withoutAddedText } from '../markup/vocabulary.ts';
 import { parseChapterFileName } from './layout.ts';
+import { partAnchors, runsOf } from './parts.ts';
 import { unpublished, type Publishing, type Unpublished } from './publishing.ts';
 import type { ChapterData, WorkData } from './schema.ts';
 import { readingMinutes } from './words.ts';
@@ -71,6 +72,24 @@ export interface Chapter {
   unpublished: Unpublished | undefined;
   previous: Chapter | undefined;
   next: Chapter | undefined;
+  /** The part (book, volume) it belongs to; undefined outside any, and in works without parts. */
+  part: Part | undefined;
+}
+
+/** A part of a work (a book, volume, arc): consecutive chapters under one title. */
+export interface Part {
+  title: string;
+  /** 1-based, in reading order. */
+  number: number;
+  /** Id of its heading on the work's pages (`part-book-one`), unique within the work. */
+  anchor: string;
+  chapters: Chapter[];
+}
+
+/** A stretch of the contents: a part's chapters, or chapters outside any part (a prologue). */
+export interface ContentsSection {
+  part: Part | undefined;
+  chapters: Chapter[];
 }
 
 /** A work with its chapters in reading order and its derived totals. */
@@ -83,6 +102,10 @@ export interface Work {
   /** The summary as plain text, for link previews and search results. */
   description: string;
   chapters: Chapter[];
+  /** Its parts in order; empty when no chapter names one. */
+  parts: Part[];
+  /** The chapters in reading order, cut where a part begins or ends. */
+  contents: ContentsSection[];
   words: number;
   readingMinutes: number;
   /** `updated` from the front matter, else the newest chapter's `published`. */
@@ -163,11 +186,13 @@ export function buildLibrary(
       unpublished: unpublished(chapter.data, now),
       previous: undefined,
       next: undefined,
+      part: undefined,
     }));
     chapters.forEach((chapter, index) => {
       chapter.previous = chapters[index - 1];
       chapter.next = chapters[index + 1];
     });
+    const { parts, contents } = partsOf(chapters);
     const words = chapters.reduce((sum, chapter) => sum + chapter.words, 0);
     return {
       slug: source.slug,
@@ -177,6 +202,8 @@ export function buildLibrary(
       summaryHtml: source.summaryHtml,
       description: textOf(source.summaryHtml),
       chapters,
+      parts,
+      contents,
       words,
       readingMinutes: readingMinutes(words),
       updated: source.data.updated ?? newest(chapters.map((c) => c.data.published)),
@@ -200,6 +227,30 @@ export function buildLibrary(
     getChapter: (workSlug, chapterSlug) =>
       bySlug.get(workSlug)?.chapters.find((c) => c.slug === chapterSlug),
   };
+}
+
+/**
+ * A work's parts, from its chapters' `part` fields (the content check has made sure each part's
+ * chapters are consecutive), and its contents cut into sections at the parts' edges.
+ */
+function partsOf(chapters: Chapter[]): { parts: Part[]; contents: ContentsSection[] } {
+  const runs = runsOf(chapters, (chapter) => chapter.data.part);
+  const titled = runs.filter((run) => run.title !== undefined);
+  const anchors = partAnchors(titled.map((run) => run.title!));
+  const parts: Part[] = [];
+  const contents = runs.map((run): ContentsSection => {
+    if (run.title === undefined) return { part: undefined, chapters: run.items };
+    const part: Part = {
+      title: run.title,
+      number: parts.length + 1,
+      anchor: anchors[parts.length]!,
+      chapters: run.items,
+    };
+    parts.push(part);
+    for (const chapter of run.items) chapter.part = part;
+    return { part, chapters: run.items };
+  });
+  return { parts, contents };
 }
 
 /** Library order: a series' works together in part order, everything by (series) title. */

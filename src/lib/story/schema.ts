@@ -53,6 +53,11 @@ export const chapterSchema = z.strictObject({
   aliases: z
     .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a URL slug such as "old-title"'))
     .optional(),
+  /**
+   * The part (book, volume, arc) the chapter belongs to, named the same on each of its chapters;
+   * a part's chapters follow one another (src/lib/story/parts.ts).
+   */
+  part: z.string().trim().min(1).optional(),
 });
 
 export type WorkData = z.output<typeof workSchema>;

@@ -17,6 +17,7 @@ import {
   suggestSlug,
   workFile,
 } from './layout.ts';
+import { partProblems } from './parts.ts';
 import { chapterSchema, markdownFields, workSchema } from './schema.ts';
 
 /** One author's mistake: where it is, what rule it broke, and how to fix it. */
@@ -177,6 +178,13 @@ async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
 
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
+  const parted: {
+    number: number;
+    name: string;
+    file: string;
+    line: number;
+    part: string | undefined;
+  }[] = [];
   for (const name of files) {
     if (name === workFile) continue;
     const file = path.join(workDir, name);
@@ -223,7 +231,17 @@ async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
       );
     }
     byNumber.set(parsed.number, name);
-    const data = await validateFile(file, 'chapter', walk, chapterEntryId(`${workSlug}/${name}`));
+    const checked = await validateFile(
+      file,
+      'chapter',
+      walk,
+      chapterEntryId(`${workSlug}/${name}`),
+    );
+    const data = checked?.data;
+    if (checked) {
+      const part = typeof data?.['part'] === 'string' ? data['part'] : undefined;
+      parted.push({ number: parsed.number, name, file, line: checked.lineOf('part'), part });
+    }
     for (const slug of [parsed.slug, ...(data?.aliases ?? [])]) {
       const owner = bySlug.get(slug);
       if (owner) {
@@ -238,6 +256,15 @@ async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
       }
       bySlug.set(slug, name);
     }
+  }
+  // Parts are checked over the reading order, drafts included: publishing one never breaks them.
+  parted.sort((a, b) => a.number - b.number);
+  for (const found of partProblems(
+    parted,
+    (chapter) => chapter.part,
+    (chapter) => chapter.name,
+  )) {
+    problems.push(problem(found.item.file, found.item.line, found.ruleId, found.message));
   }
   return true;
 }
@@ -288,6 +315,7 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
     return undefined;
   }
   const data = result.data as Record<string, unknown> & { aliases?: string[] };
+  const checked = { data, lineOf: (field: string) => fieldLine(raw, field) };
   if (kind === 'work') problems.push(...(await coverProblems(data, file, raw)));
   for (const field of markdownFields[kind]) {
     const value = data[field];
@@ -313,7 +341,7 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
         'The chapter has no text after its front matter. Write the chapter below the closing "---", or mark it "draft: true" until it is ready.',
       ),
     );
-    return data;
+    return checked;
   }
   walk.bodies.push({
     kind,
@@ -323,7 +351,7 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
     frontmatter: parsed.frontmatter,
     problemsBefore: problems.length,
   });
-  return data;
+  return checked;
 }
 
 /**
@@ -391,6 +419,7 @@ const fieldExamples: Record<string, string> = {
   updated: 'updated: 2024-05-01',
   series: 'series: { name: "Entwined Destinies", part: 1 }',
   aliases: 'aliases: [old-slug]',
+  part: 'part: "Book One: Arrival" (the same on every chapter of the part)',
   cover: 'cover: cover.jpg (a picture beside work.md)',
   coverAlt: 'coverAlt: "What the cover shows, in words"',
 };
