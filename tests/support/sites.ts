@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { siteBase } from '../../src/lib/base.ts';
-import { generateStory } from '../../src/lib/bench/generate-story.ts';
+import { generateStory, type StoryShape } from '../../src/lib/bench/generate-story.ts';
 
 /** The project root (tests/support/..). */
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -32,9 +32,22 @@ export const sites = {
   publishingPreview: path.join(root, 'tests/fixtures/publishing'),
   /** The public-domain corpora beside the project (CI and maintainers have them; users do not). */
   corpora: path.resolve(root, '../shared/corpora'),
+  /** A 365-chapter novel in four books of three parts each, generated (see `generatedSites`). */
+  longNovel: path.join(root, '.tmp/content/long-novel'),
 } as const;
 
 export type SiteName = keyof typeof sites;
+
+/** The long novel's shape: 365 short chapters in 12 parts ("Book II — Part III: Summer 1806"). */
+export const longNovelShape = {
+  works: 1,
+  chaptersPerWork: 365,
+  wordsPerChapter: 120,
+  parts: 12,
+} as const;
+
+/** Sites whose story folder is generated, deterministically, before each build: never committed. */
+const generatedSites: Partial<Record<SiteName, StoryShape>> = { longNovel: longNovelShape };
 
 /** A GitHub Pages project site's address, written without its trailing slash (the build adds it). */
 export const projectSiteUrl = 'https://someone.github.io/my-story';
@@ -55,9 +68,9 @@ export function baseOf(name: SiteName): string {
   return siteUrl ? siteBase(siteUrl) : '/';
 }
 
-/** The sites whose story folder exists on this machine. */
-export const availableSites = (Object.keys(sites) as SiteName[]).filter((name) =>
-  existsSync(sites[name]),
+/** The sites whose story folder exists on this machine (or is generated). */
+export const availableSites = (Object.keys(sites) as SiteName[]).filter(
+  (name) => generatedSites[name] || existsSync(sites[name]),
 );
 
 /** Where a site's build lands: `.tmp/sites/<name>/dist`. */
@@ -100,6 +113,8 @@ export function runAstroBuild(
  * e2e tiers share it, and re-running tests after a test-only change costs nothing.
  */
 export function ensureSite(name: SiteName): string {
+  const shape = generatedSites[name];
+  if (shape) generateStory(sites[name], shape);
   return ensureBuild(sites[name], distOf(name), buildEnv[name]);
 }
 
@@ -123,24 +138,6 @@ function ensureBuild(contentDir: string, dist: string, env: Record<string, strin
   renameSync(fresh, dist);
   writeFileSync(stamp, fingerprint);
   return dist;
-}
-
-/** The long novel's shape: 365 chapters in 12 parts (four books of three), short chapters. */
-export const longNovelShape = {
-  works: 1,
-  chaptersPerWork: 365,
-  wordsPerChapter: 120,
-  parts: 12,
-} as const;
-
-/**
- * A 365-chapter novel organised in books and parts, generated (deterministically) and built on
- * demand: what a long book's reader meets on a phone. Its one work is `work-1`.
- */
-export function ensureLongNovel(): string {
-  const content = path.join(root, '.tmp/content/long-novel');
-  generateStory(content, longNovelShape);
-  return ensureBuild(content, path.join(root, '.tmp/sites/long-novel/dist'));
 }
 
 /**

@@ -10,3 +10,13 @@ test('prefixIds rewrites ids and same-page references in tags only', () => {
       '<p id="chapter-one-p-x">He typed id="p-x" and href="#p-x".</p><a href="#chapter-one-p-x">link</a><a href="/other/#p-x">away</a></section>',
   );
 });
+
+test("with the chapter title's id, every labelled region is named with its chapter too", () => {
+  const html =
+    '<section data-letter aria-labelledby="letter-1-label"><p id="letter-1-label">Letter</p></section>' +
+    '<p aria-describedby="note-1">x</p>';
+  expect(prefixIds(html, 'chapter-one-', 'chapter-one-title')).toBe(
+    '<section data-letter aria-labelledby="chapter-one-letter-1-label chapter-one-title"><p id="chapter-one-letter-1-label">Letter</p></section>' +
+      '<p aria-describedby="chapter-one-note-1">x</p>',
+  );
+});
