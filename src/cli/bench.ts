@@ -8,7 +8,13 @@
 //   npm run bench -- --compare old.json print the change against an earlier run
 //   npm run bench -- --no-pictures      skip M illustrated (M again with a cover per work and a
 //                                       picture every 10 chapters: what pictures cost)
-import { spawn } from 'node:child_process';
+//   npm run bench -- --peer starlight   this site and Astro Starlight side by side on the same
+//                                       stories, interleaved: ratios (src/cli/bench-peer.ts)
+
+if (process.argv.includes('--peer')) {
+  await import('./bench-peer.ts');
+  process.exit();
+}
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +29,7 @@ import {
   weighPage,
 } from '../lib/bench/page-weight.ts';
 import { runLighthouse } from '../lib/bench/lighthouse.ts';
-import { processTreeMemory } from '../lib/bench/process-memory.ts';
+import { timedBuild } from '../lib/bench/timed-build.ts';
 import { measureOffline } from '../lib/bench/offline-cost.ts';
 import { measureSearch, type QueryCost } from '../lib/bench/search-cost.ts';
 import { serveStatic } from '../lib/bench/serve-static.ts';
@@ -204,45 +210,6 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
   } finally {
     await server.close();
   }
-}
-
-/**
- * `astro build` as `npm run build` runs it; its log is kept beside the output (`dist.log`).
- * Peak memory is the most the build's processes held at once (Node with its worker threads, and
- * Pagefind), sampled every 100 ms.
- */
-async function timedBuild(
-  contentDir: string,
-  outDir: string,
-  cacheDir = `${outDir}.cache`,
-): Promise<SizeResult['build'] & { log: string }> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', outDir],
-    {
-      env: {
-        ...process.env,
-        CONTENT_DIR: contentDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ASTRO_CACHE_DIR: cacheDir,
-      },
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, processTreeMemory(child.pid!));
-  }, 100);
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(sampler);
-  const seconds = round((performance.now() - started) / 1000);
-  // Astro's log times each phase (content sync, bundling, routes, our integrations).
-  writeFileSync(`${outDir}.log`, output);
-  if (status !== 0) throw new Error(`build of ${contentDir} failed:\n${output}`);
-  return { seconds, peakMB: peak > 0 ? Math.round(peak / 1024 / 1024) : undefined, log: output };
 }
 
 /**

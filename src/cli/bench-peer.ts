@@ -1,0 +1,176 @@
+// `npm run bench -- --peer starlight`: this site and Astro Starlight build the same generated
+// stories side by side, interleaved (this site, Starlight, Starlight, this site, …, so a machine
+// that slows down mid-run slows both), and the budgets are checked on the ratios. These machines
+// swing 2× between runs; within one run, the ratio holds.
+//
+//   npm run bench -- --peer starlight                 M, 3 builds each
+//   npm run bench -- --peer starlight --sizes M,L     and L, 1 build each (minutes)
+//   npm run bench -- --peer starlight --runs 5        builds per size (L: at most this, default 1)
+//   npm run bench -- --peer starlight --check         exit non-zero when a budget fails
+//
+// Starlight is installed from npm at its current version into .tmp/bench/peer-starlight (never
+// into this project's dependencies); see src/lib/bench/peer-starlight.ts.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { round } from '../lib/bench/budgets.ts';
+import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
+import { installStarlight, writeStarlightContent } from '../lib/bench/peer-starlight.ts';
+import { buildPhases, type Phase } from '../lib/bench/phases.ts';
+import { timedBuild, type TimedBuild } from '../lib/bench/timed-build.ts';
+
+const { values } = parseArgs({
+  options: {
+    peer: { type: 'string' },
+    sizes: { type: 'string', default: 'M' },
+    runs: { type: 'string' },
+    check: { type: 'boolean', default: false },
+    out: { type: 'string', default: '.tmp/bench/peer.json' },
+    version: { type: 'string', default: 'latest' },
+  },
+});
+if (values.peer !== 'starlight')
+  throw new Error(`unknown peer "${values.peer}": the benchmark knows "starlight"`);
+
+const root = process.cwd();
+const work = path.join(root, '.tmp/bench');
+console.error(`installing Astro Starlight (${values.version}) into .tmp/bench/peer-starlight…`);
+const peer = installStarlight(path.join(work, 'peer-starlight'), values.version);
+console.error(
+  `peer: ${Object.entries(peer.versions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ')}`,
+);
+
+interface SizeComparison {
+  size: string;
+  chapters: number;
+  words: number;
+  ours: TimedBuild[];
+  starlight: TimedBuild[];
+  /** Medians. */
+  seconds: { ours: number; starlight: number; ratio: number };
+  peakMB: { ours: number; starlight: number; ratio: number };
+  /** Where this site's build spends its time (the median build's log). */
+  phases: Phase[];
+}
+
+const comparisons: SizeComparison[] = [];
+for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof storySizes)[]) {
+  const shape = storySizes[size];
+  if (!shape) throw new Error(`unknown size "${size}"; use S, M or L`);
+  const runs = Number(values.runs ?? (size === 'L' ? 1 : 3));
+  const contentDir = path.join(work, size, 'content');
+  console.error(`generating ${size}: ${shape.works} works × ${shape.chaptersPerWork} chapters…`);
+  const words = generateStory(contentDir, shape);
+  const pages = writeStarlightContent(contentDir, peer);
+  const ours: TimedBuild[] = [];
+  const starlight: TimedBuild[] = [];
+  const buildOurs = async () => {
+    const dist = path.join(work, size, 'dist');
+    rmSync(`${dist}.cache`, { recursive: true, force: true });
+    ours.push(await timedBuild(contentDir, dist));
+    console.error(`  ${size} this site: ${ours.at(-1)!.seconds} s, ${ours.at(-1)!.peakMB} MB`);
+  };
+  const buildPeer = async () => {
+    const dist = path.join(work, size, 'starlight-dist');
+    rmSync(`${dist}.cache`, { recursive: true, force: true });
+    starlight.push(await timedBuild(contentDir, dist, `${dist}.cache`, peer.dir));
+    console.error(
+      `  ${size} Starlight (${pages} pages): ${starlight.at(-1)!.seconds} s, ${starlight.at(-1)!.peakMB} MB`,
+    );
+  };
+  for (let run = 0; run < runs; run++) {
+    // ABBA order: neither always goes first onto a machine that is warming up or slowing down.
+    if (run % 2 === 0) {
+      await buildOurs();
+      await buildPeer();
+    } else {
+      await buildPeer();
+      await buildOurs();
+    }
+  }
+  const seconds = {
+    ours: median(ours.map((b) => b.seconds)),
+    starlight: median(starlight.map((b) => b.seconds)),
+  };
+  const peak = {
+    ours: median(ours.map((b) => b.peakMB ?? 0)),
+    starlight: median(starlight.map((b) => b.peakMB ?? 0)),
+  };
+  const typical = ours.find((b) => b.seconds === seconds.ours) ?? ours[0]!;
+  comparisons.push({
+    size,
+    chapters: shape.works * shape.chaptersPerWork,
+    words,
+    ours,
+    starlight,
+    seconds: { ...seconds, ratio: round(seconds.ours / seconds.starlight, 2) },
+    peakMB: { ...peak, ratio: round(peak.ours / peak.starlight, 2) },
+    phases: buildPhases(typical.log),
+  });
+}
+
+console.log(
+  `\nThis site and Astro Starlight ${peer.versions['@astrojs/starlight']} (Astro ${peer.versions['astro']}, Pagefind ${peer.versions['pagefind']}), same stories, builds interleaved; medians`,
+);
+console.log(
+  '\n| size | chapters | words | builds | this site s | Starlight s | time ratio | this site peak MB | Starlight peak MB | memory ratio |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const c of comparisons)
+  console.log(
+    `| ${c.size} | ${c.chapters} | ${c.words.toLocaleString('en')} | ${c.ours.length} | ${c.seconds.ours} | ${c.seconds.starlight} | ${c.seconds.ratio}× | ${c.peakMB.ours} | ${c.peakMB.starlight} | ${c.peakMB.ratio}× |`,
+  );
+for (const c of comparisons) {
+  console.log(`\nWhere this site's ${c.size} build spends its time (its log, median build)`);
+  console.log('| phase | seconds |\n|---|---|');
+  for (const phase of c.phases) console.log(`| ${phase.name} | ${phase.seconds} |`);
+}
+
+/** The issue's budgets, on ratios measured in this run. */
+const budgets: { name: string; pass: boolean; actual: string }[] = [];
+for (const c of comparisons) {
+  const limit = c.size === 'M' ? 1.0 : c.size === 'L' ? 0.5 : undefined;
+  if (limit !== undefined)
+    budgets.push({
+      name: `${c.size}: cold build ≤ ${limit.toFixed(1)}× Starlight's`,
+      pass: c.seconds.ratio <= limit,
+      actual: `${c.seconds.ratio}× (${c.seconds.ours} s against ${c.seconds.starlight} s)`,
+    });
+  if (c.size === 'L')
+    budgets.push({
+      name: 'L: peak memory of the build processes ≤ Starlight’s',
+      pass: c.peakMB.ratio <= 1,
+      actual: `${c.peakMB.ratio}× (${c.peakMB.ours} MB against ${c.peakMB.starlight} MB)`,
+    });
+}
+console.log('\nBudgets');
+for (const b of budgets) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.actual}`);
+if (budgets.length === 0) console.log('  (none at these sizes: the budgets are for M and L)');
+
+mkdirSync(path.dirname(values.out), { recursive: true });
+writeFileSync(
+  values.out,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      peer: peer.versions,
+      comparisons: comparisons.map(({ ours, starlight, ...c }) => ({
+        ...c,
+        ours: ours.map(({ log: _log, ...b }) => b),
+        starlight: starlight.map(({ log: _log, ...b }) => b),
+      })),
+      budgets,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nResults written to ${values.out}`);
+if (values.check && budgets.some((b) => !b.pass)) process.exitCode = 1;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
