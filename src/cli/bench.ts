@@ -171,10 +171,22 @@ async function measure(run: (typeof runs)[number]): Promise<SizeResult> {
       };
       return result;
     }
-    // Lighthouse for the real story's chapter page, the page readers spend their time on.
+    // Lighthouse for every page type of the real story: the chapter, where readers spend their
+    // time, and the pages on the way to it.
     if (run.size === 'story') {
-      console.error('running Lighthouse on the story…');
-      result.lighthouse = await runLighthouse(`${server.origin}${pageUrl}`);
+      const work = pageUrl.split('/')[1];
+      const query = run.queries?.[0] ?? 'alarm clock';
+      const pages = {
+        chapter: pageUrl,
+        work: `/${work}/`,
+        home: '/',
+        'search with a query': `/search/?q=${encodeURIComponent(query)}`,
+      };
+      result.lighthouse = {};
+      for (const [name, url] of Object.entries(pages)) {
+        console.error(`running Lighthouse on the story's ${name} page…`);
+        result.lighthouse[name] = { url, ...(await runLighthouse(`${server.origin}${url}`)) };
+      }
     }
     if (existsSync(path.join(dist, 'pagefind'))) {
       const index = folderSize(path.join(dist, 'pagefind'));
@@ -322,10 +334,10 @@ function printTable(rows: SizeResult[]) {
   console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const line of lines) console.log(`| ${line.join(' | ')} |`);
   for (const r of rows) {
-    if (r.lighthouse) {
-      const { performance, accessibility, bestPractices, seo } = r.lighthouse;
+    for (const [name, scores] of Object.entries(r.lighthouse ?? {})) {
+      const { url, performance, accessibility, bestPractices, seo, metrics } = scores;
       console.log(
-        `  ${r.size} Lighthouse (mobile) ${r.page.url}: performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`,
+        `  ${r.size} Lighthouse (mobile) ${name} ${url}: performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}; FCP ${metrics.fcp} ms, LCP ${metrics.lcp} ms, TBT ${metrics.tbt} ms, SI ${metrics.si} ms`,
       );
     }
     const plain = rows.find((other) => `${other.size}-pictures` === r.size);

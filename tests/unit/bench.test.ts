@@ -64,6 +64,10 @@ test('the phase table reads what the build log times', () => {
     { name: 'offline lists, headers, publish (log clock)', seconds: 0 },
     { name: 'total (Astro)', seconds: 17.44 },
   ]);
+  // A long build's total, as Astro writes it.
+  expect(buildPhases('12:00:00 [build] 2006 page(s) built in 1m 26s\n')).toEqual([
+    { name: 'total (Astro)', seconds: 86 },
+  ]);
   // A log without our steps (another site's) gives only what it shows.
   expect(buildPhases('12:00:00 [types] Generated 1.5s\n').map((p) => p.name)).toEqual([
     'content: check and render the Markdown',

@@ -10,6 +10,8 @@ export interface LighthouseScores {
   seo: number;
   /** Cumulative Layout Shift as Lighthouse measured it while loading the page. */
   cumulativeLayoutShift: number;
+  /** The timings the performance score is made of, in ms (simulated mobile). */
+  metrics: { fcp: number; lcp: number; tbt: number; si: number };
 }
 
 /**
@@ -31,6 +33,7 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
     });
     const categories = result?.lhr.categories ?? {};
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+    const metric = (id: string) => Math.round(result?.lhr.audits[id]?.numericValue ?? Number.NaN);
     return {
       performance: score('performance'),
       accessibility: score('accessibility'),
@@ -38,6 +41,12 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
       seo: score('seo'),
       cumulativeLayoutShift:
         result?.lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+      metrics: {
+        fcp: metric('first-contentful-paint'),
+        lcp: metric('largest-contentful-paint'),
+        tbt: metric('total-blocking-time'),
+        si: metric('speed-index'),
+      },
     };
   } finally {
     chrome.kill();

@@ -54,7 +54,7 @@ export function shellFiles(site: BuiltSite): SiteFile[] {
 }
 
 /**
- * Pagefind's files: its script, WebAssembly, highlighter, metadata, and every index and filter
+ * Pagefind's files: its script and its worker's, WebAssembly, highlighter, metadata, and every index and filter
  * chunk (a word of any work can be in any chunk), with the entry under the URL Pagefind asks
  * for when its `metaCacheTag` is the build (`pagefind-entry.json?ts=<build>`). Fragments are
  * per page, read from the fragments themselves (gzip, `pagefind_dcd` then JSON with `url`).
@@ -75,6 +75,7 @@ export function searchFiles(site: BuiltSite, build: string): SearchFiles {
       site,
       [
         at('pagefind.js'),
+        at('pagefind-worker.js'),
         at('pagefind-highlight.js'),
         ...languages.map(({ wasm }) => at(`wasm.${wasm}.pagefind`)),
         ...languages.map(({ hash }) => at(`pagefind.${hash}.pf_meta`)),
