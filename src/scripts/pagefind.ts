@@ -49,15 +49,22 @@ export const highlightParam = 'hl';
 
 let loading: Promise<Pagefind> | undefined;
 
-/** Pagefind, initialised once per page; rejects where it cannot load (offline, or `astro dev`, which builds no index). */
-export function loadPagefind(): Promise<Pagefind> {
+/**
+ * Pagefind, initialised once per page; rejects where it cannot load (offline, or `astro dev`,
+ * which builds no index). The first call decides where it searches: `{ worker: true }` for a
+ * page that searches as it opens (see below), else the page's own thread.
+ */
+export function loadPagefind({ worker = false } = {}): Promise<Pagefind> {
   loading ??= (async () => {
     const url = new URL(withBase('/pagefind/pagefind.js'), location.origin).href;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    // In Pagefind's own worker (pagefind-worker.js): unpacking the index and searching it stay
-    // off the page's thread, so a page opened with a query (/search/?q=…) stays responsive
-    // while it searches (Lighthouse's blocking time on that page: 190–280 ms on this thread,
-    // under 75 ms with the worker). Where the worker cannot start, Pagefind searches here.
+    // A search typed into an idle page takes a few milliseconds of WebAssembly after typing
+    // pauses: on the page's own thread, as the worker would cost one more download (13 KB) and
+    // its start-up. A page opened with a query (/search/?q=…) searches while it is still
+    // starting: there Pagefind's worker (pagefind-worker.js) unpacks and searches the index,
+    // and the page stays responsive (Lighthouse's blocking time on that page: 190–280 ms on its
+    // own thread, under 75 ms with the worker). Where the worker cannot start, Pagefind falls
+    // back to the page's thread.
     // Result URLs are indexed as the site serves them, base path included
     // (src/integrations/search-index.ts); Pagefind would otherwise prefix the folder it was
     // loaded from (`/my-story/`) a second time.
@@ -70,6 +77,7 @@ export function loadPagefind(): Promise<Pagefind> {
       // An excerpt cut from its passage says so at the cut.
       excerptEllipsis: '…',
       baseUrl: '/',
+      noWorker: !worker,
       metaCacheTag: document.documentElement.dataset['build'],
     });
     await pagefind.init();

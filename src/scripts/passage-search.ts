@@ -121,6 +121,8 @@ class PassageSearch extends HTMLElement {
     if (work && this.#work) this.#work.value = work;
     if (!query) return;
     this.#input.value = query;
+    // Searching while the page starts: in Pagefind's worker (src/scripts/pagefind.ts).
+    void loadPagefind({ worker: true }).catch(() => {});
     void this.#search().then(() => this.#restoreScroll());
   }
 

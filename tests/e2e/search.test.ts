@@ -50,6 +50,30 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
     });
 }
 
+describe('where the search runs', () => {
+  test("a page opened with a query searches in Pagefind's worker; a typed search stays on the page's thread", async () => {
+    const context = await browser.newContext();
+    const opened = await context.newPage();
+    await opened.goto(`${story.origin}/search/?q=${encodeURIComponent('alarm clock')}`);
+    await expect.poll(() => results(opened).count()).toBeGreaterThan(0);
+    expect(opened.workers().map((worker) => new URL(worker.url()).pathname)).toContain(
+      '/pagefind/pagefind-worker.js',
+    );
+    expect(await results(opened).first().textContent()).toMatch(/alarm clock/i);
+
+    const typed = await context.newPage();
+    const requested: string[] = [];
+    typed.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await typed.goto(`${story.origin}/search/`);
+    await typed.locator('#search-query').pressSequentially('alarm clock', { delay: 30 });
+    await expect.poll(() => results(typed).count()).toBeGreaterThan(0);
+    expect(requested).toContain('/pagefind/pagefind.js');
+    expect(requested).not.toContain('/pagefind/pagefind-worker.js');
+    expect(typed.workers()).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('finding a passage', () => {
   test('search lands on a passage from deep in Part 1, in view, with the words highlighted', async () => {
     const page = await open(story, '/search/');
