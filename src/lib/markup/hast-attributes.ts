@@ -13,6 +13,15 @@ export function getAttribute(element: Element, attribute: string): string {
   return String(element.properties[attribute] ?? element.properties[camelCase(attribute)] ?? '');
 }
 
+// Asked for every element of every chapter with a handful of names: each name is spelt once
+// (a regex replace per call was a quarter of rendering a chapter).
+const camelCased = new Map<string, string>();
+
 function camelCase(attribute: string): string {
-  return attribute.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  let spelt = camelCased.get(attribute);
+  if (spelt === undefined) {
+    spelt = attribute.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+    camelCased.set(attribute, spelt);
+  }
+  return spelt;
 }

@@ -126,6 +126,8 @@ const markPass = retext().use(retextSmartypants, { dashes: 'oldschool', quotes: 
 /** Dashes, ellipses and double backticks within one text node. */
 export function educateMarks(text: string): string {
   if (/\.\s+\./.test(text)) return markPass.processSync(text).toString();
+  // Every change below needs one of these pairs; most text has none, and stays as it is.
+  if (!/\.\.|--|``|''|–-/.test(text)) return text;
   const tokens = tokenize(text);
   let result = '';
   for (let index = 0; index < tokens.length; index++) {
