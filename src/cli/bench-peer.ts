@@ -13,7 +13,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { round } from '../lib/bench/budgets.ts';
+import { median, round } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
 import { installStarlight, writeStarlightContent } from '../lib/bench/peer-starlight.ts';
 import { buildPhases, type Phase } from '../lib/bench/phases.ts';
@@ -169,8 +169,3 @@ writeFileSync(
 );
 console.log(`\nResults written to ${values.out}`);
 if (values.check && budgets.some((b) => !b.pass)) process.exitCode = 1;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}

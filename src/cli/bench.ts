@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../lib/bench/browser.ts';
-import { checkBudgets, round, type SizeResult } from '../lib/bench/budgets.ts';
+import { checkBudgets, median, round, type SizeResult } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
 import { illustrateStory } from '../lib/bench/generate-pictures.ts';
 import {
@@ -240,11 +240,6 @@ function epubCost(log: string, buildSeconds: number): SizeResult['epub'] {
     seconds: round(seconds),
     shareOfBuild: round(seconds / buildSeconds, 3),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function listChapterPages(dist: string): string[] {
