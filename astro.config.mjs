@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { atomicPublish } from './src/integrations/atomic-publish.ts';
+import { buildCache } from './src/integrations/build-cache.ts';
 import { normalizeSiteUrl, siteBase } from './src/lib/base.ts';
 import { fontSubsets } from './src/integrations/font-subsets.ts';
 import { offlineReading } from './src/integrations/offline.ts';
@@ -15,6 +16,7 @@ import { resolveContentDir } from './src/lib/story/layout.ts';
 
 const contentDir = resolveContentDir();
 const offline = offlineReading();
+const cache = buildCache();
 // The public address (SITE_URL at build time), for canonical URLs and feeds. Its path, if any
 // (a GitHub Pages project site: https://someone.github.io/my-story/), is the base every URL of
 // the site lives under; a missing trailing slash is added.
@@ -56,17 +58,21 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(markdownOptions),
   },
-  // Content is checked as it loads (src/lib/story/loader.ts). Order matters: once every page is
-  // written, subset the fonts to its characters, stamp the pages with the build's id, index
-  // them for search, list what offline reading keeps and write the service worker, move the
-  // _headers rules under the base path, then publish.
+  // Content is checked as it loads (src/lib/story/loader.ts). Order matters: open the build
+  // cache before content loads (rendered chapters, preview images, EPUBs and font subsets an
+  // earlier build made from the same inputs are reused); once every page is written, subset the
+  // fonts to its characters, stamp the pages with the build's id, index them for search, list
+  // what offline reading keeps and write the service worker, move the _headers rules under the
+  // base path, drop cache entries this build did not use, then publish.
   integrations: [
+    cache.open,
     devServerFlag(),
     fontSubsets(),
     offline.stamp,
     searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
     offline.worker,
     completeHeaders(),
+    cache.sweep,
     atomicPublish(),
   ],
   vite: {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
+import { cached, cacheKey } from '../lib/build-cache/index.ts';
 
 /**
  * Cuts the site's web fonts down to the characters its pages use, once the pages are built
@@ -38,7 +39,14 @@ export function fontSubsets(): AstroIntegration {
         for (const font of (await readdir(assets)).filter((f) => /\.woff2?$/.test(f))) {
           const original = await readFile(path.join(assets, font));
           const format = font.endsWith('.woff2') ? 'woff2' : 'woff';
-          const subset = await subsetFont(original, characters, { targetFormat: format });
+          // A rebuild whose pages use the same characters reuses last build's subsets.
+          const subset = Buffer.from(
+            await cached(
+              'fonts',
+              () => cacheKey('fonts', [original, characters, format]),
+              () => subsetFont(original, characters, { targetFormat: format }),
+            ),
+          );
           before += original.length;
           after += subset.length;
           renamed.set(font, await replaceAsset(assets, font, subset));

@@ -1,23 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import fontverter from 'fontverter';
-import type { HarfBuzz } from 'harfbuzzjs';
 import { describe, expect, test } from 'vitest';
+import { codePointsOf } from '../support/fonts.ts';
 import { loadPages } from '../support/html.ts';
 import { distOf, root } from '../support/sites.ts';
-
-/** The code points a font file (woff2) has glyphs for. */
-async function codePointsOf(woff2: Buffer): Promise<Set<number>> {
-  // A CommonJS module whose export is a promise, which an ES import would wrap.
-  const hb = await (createRequire(import.meta.url)('harfbuzzjs') as Promise<HarfBuzz>);
-  const blob = hb.createBlob(await fontverter.convert(woff2, 'truetype'));
-  const face = hb.createFace(blob, 0);
-  const points = new Set<number>(face.collectUnicodes());
-  face.destroy();
-  blob.destroy();
-  return points;
-}
 
 /** The @fontsource file a built font was made from (`literata-latin-400-normal.XXXX.woff2`). */
 function originalOf(builtName: string): Buffer {

@@ -5,7 +5,7 @@ import { splitAtImages } from '../markup/images.ts';
 import { epubPicture, type EpubPicture } from './pictures.ts';
 import { epubStylesheet } from './stylesheet.ts';
 import { escapeXml, toXhtml, xhtmlDocument } from './xhtml.ts';
-import { zipEpub, type ContainerFile } from './zip.ts';
+import { cachedZipEpub, type ContainerFile } from './zip.ts';
 
 // The EPUB renderer: a second renderer beside the pages, over the same model and the same
 // chapter HTML the site shows (no scraping of built pages). One EPUB 3 file per work, with an
@@ -94,7 +94,7 @@ export async function buildEpub(work: Work, site: URL): Promise<Uint8Array> {
       content: picture.bytes,
     })),
   ];
-  return zipEpub(files, modified);
+  return cachedZipEpub(files, modified);
 }
 
 /** A work's EPUB, made once per build and shared by its download route and the pages that link it with its size. */

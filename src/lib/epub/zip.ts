@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { cached, cacheKey } from '../build-cache/index.ts';
 
 /** One file of an EPUB container, in the order it is written. */
 export interface ContainerFile {
@@ -36,4 +37,21 @@ export function zipEpub(files: ContainerFile[], modified: Date): Uint8Array {
     entries[path] = [typeof content === 'string' ? strToU8(content) : content, { level: 6, mtime }];
   }
   return zipSync(entries);
+}
+
+/**
+ * {@link zipEpub}, or the same bytes from the build cache when an earlier build zipped exactly
+ * these files with this date: deflating is most of the cost of an EPUB, and an edit to one
+ * work leaves the others' files as they were.
+ */
+export function cachedZipEpub(files: ContainerFile[], modified: Date): Promise<Uint8Array> {
+  return cached(
+    'epubs',
+    () =>
+      cacheKey('epubs', [
+        modified.toISOString(),
+        ...files.flatMap(({ path, content }) => [path, content]),
+      ]),
+    async () => zipEpub(files, modified),
+  );
 }

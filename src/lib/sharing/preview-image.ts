@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
+import { cached, cacheKey } from '../build-cache/index.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { encodePng } from './png.ts';
 
@@ -50,9 +51,17 @@ export function startPreviewImages(texts: PreviewText[]): void {
   for (const text of texts) started.set(JSON.stringify(text), draw(text));
 }
 
+/**
+ * An image from the build cache, or drawn in a worker. Its key is the text and the cover's
+ * bytes (the same path may hold a new picture).
+ */
 async function draw(text: PreviewText): Promise<Buffer> {
-  pool ??= new WorkerPool('src/lib/sharing/preview-image-worker.ts');
-  return Buffer.from(await pool.run(text));
+  const image = await cached(
+    'previews',
+    () => cacheKey('previews', [JSON.stringify(text), text.cover ? readFileSync(text.cover) : '']),
+    () => (pool ??= new WorkerPool('src/lib/sharing/preview-image-worker.ts')).run(text),
+  );
+  return Buffer.from(image);
 }
 
 /** {@link renderPreviewImage} on this thread: what each worker runs. */

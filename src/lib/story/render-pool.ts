@@ -1,3 +1,4 @@
+import { cacheKey, cachedJson } from '../build-cache/index.ts';
 import type { RenderedBody } from '../markup/index.ts';
 import { WorkerPool } from '../workers/pool.ts';
 
@@ -13,14 +14,24 @@ export interface RenderJob {
 /**
  * Renders bodies through the chapter pipeline in worker threads, one per core: rendering
  * Markdown is most of a build's work, and Astro's content layer would do it on its main thread.
- * Results come back in the order of `jobs`.
+ * In `astro build`, a body rendered by an earlier build with the same pipeline comes from the
+ * build cache (the output depends on the file's path, for messages, and its body alone), and
+ * the workers start only for the others. Results come back in the order of `jobs`.
  */
 export async function renderChapterBodies(jobs: RenderJob[]): Promise<RenderedBody[]> {
   if (jobs.length === 0) return [];
-  const pool = new WorkerPool<RenderJob, RenderedBody>('src/lib/story/render-worker.ts');
+  let pool: WorkerPool<RenderJob, RenderedBody> | undefined;
   try {
-    return await Promise.all(jobs.map((job) => pool.run(job)));
+    return await Promise.all(
+      jobs.map((job) =>
+        cachedJson(
+          'chapters',
+          () => cacheKey('chapters', [job.file, job.body]),
+          () => (pool ??= new WorkerPool('src/lib/story/render-worker.ts')).run(job),
+        ),
+      ),
+    );
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
