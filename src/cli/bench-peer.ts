@@ -10,7 +10,7 @@
 //
 // Starlight is installed from npm at its current version into .tmp/bench/peer-starlight (never
 // into this project's dependencies); see src/lib/bench/peer-starlight.ts.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { median, round } from '../lib/bench/budgets.ts';
@@ -53,6 +53,14 @@ interface SizeComparison {
   peakMB: { ours: number; starlight: number; ratio: number };
   /** Where this site's build spends its time (the median build's log). */
   phases: Phase[];
+  /** Rebuilds after editing one chapter, with the last cold build's cache (M only). */
+  rebuild?: {
+    builds: TimedBuild[];
+    seconds: number;
+    ratio: number;
+    reused: string;
+    phases: Phase[];
+  };
 }
 
 const comparisons: SizeComparison[] = [];
@@ -99,6 +107,29 @@ for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof
     starlight: median(starlight.map((b) => b.peakMB ?? 0)),
   };
   const typical = ours.find((b) => b.seconds === seconds.ours) ?? ours[0]!;
+  // The rebuild an author waits for: one chapter edited, the build run again with the cache of
+  // the last cold build (a new edit each time, so each rebuild has work to redo).
+  let rebuild: SizeComparison['rebuild'];
+  if (size === 'M') {
+    const dist = path.join(work, size, 'dist');
+    const builds: TimedBuild[] = [];
+    for (let run = 0; run < runs; run++) {
+      const edited = editOneChapter(contentDir, run);
+      builds.push(await timedBuild(contentDir, dist));
+      console.error(
+        `  ${size} this site, rebuilt after editing ${edited}: ${builds.at(-1)!.seconds} s`,
+      );
+    }
+    const rebuilt = median(builds.map((b) => b.seconds));
+    const typicalRebuild = builds.find((b) => b.seconds === rebuilt) ?? builds[0]!;
+    rebuild = {
+      builds,
+      seconds: rebuilt,
+      ratio: round(rebuilt / seconds.ours, 2),
+      reused: /reused [^\n]*/.exec(typicalRebuild.log)?.[0] ?? 'no cache summary in the log',
+      phases: buildPhases(typicalRebuild.log),
+    };
+  }
   comparisons.push({
     size,
     chapters: shape.works * shape.chaptersPerWork,
@@ -108,7 +139,26 @@ for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof
     seconds: { ...seconds, ratio: round(seconds.ours / seconds.starlight, 2) },
     peakMB: { ...peak, ratio: round(peak.ours / peak.starlight, 2) },
     phases: buildPhases(typical.log),
+    ...(rebuild ? { rebuild } : {}),
   });
+}
+
+/**
+ * Edits the middle chapter of the first work as an author would (a paragraph added, different
+ * for each `revision`) and returns its file name.
+ */
+function editOneChapter(contentDir: string, revision: number): string {
+  const work = path.join(contentDir, readdirSync(contentDir).sort()[0]!);
+  const chapters = readdirSync(work)
+    .filter((file) => /^\d+-.*\.md$/.test(file))
+    .sort();
+  const chapter = chapters[Math.floor(chapters.length / 2)]!;
+  const file = path.join(work, chapter);
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8').trimEnd()}\n\nRevision ${revision + 1}: the author came back to this chapter and added a paragraph.\n`,
+  );
+  return chapter;
 }
 
 console.log(
@@ -123,9 +173,21 @@ for (const c of comparisons)
     `| ${c.size} | ${c.chapters} | ${c.words.toLocaleString('en')} | ${c.ours.length} | ${c.seconds.ours} | ${c.seconds.starlight} | ${c.seconds.ratio}× | ${c.peakMB.ours} | ${c.peakMB.starlight} | ${c.peakMB.ratio}× |`,
   );
 for (const c of comparisons) {
+  if (!c.rebuild) continue;
+  console.log(
+    `\n${c.size}, rebuilt after editing one chapter: ${c.rebuild.seconds} s (median of ${c.rebuild.builds.length}), ${c.rebuild.ratio}× this site's cold build; ${c.rebuild.reused}`,
+  );
+}
+for (const c of comparisons) {
   console.log(`\nWhere this site's ${c.size} build spends its time (its log, median build)`);
-  console.log('| phase | seconds |\n|---|---|');
-  for (const phase of c.phases) console.log(`| ${phase.name} | ${phase.seconds} |`);
+  const rebuilt = new Map(c.rebuild?.phases.map((p) => [p.name, p.seconds]));
+  console.log(
+    c.rebuild ? '| phase | cold s | rebuild s |\n|---|---|---|' : '| phase | seconds |\n|---|---|',
+  );
+  for (const phase of c.phases)
+    console.log(
+      `| ${phase.name} | ${phase.seconds} |${c.rebuild ? ` ${rebuilt.get(phase.name) ?? '–'} |` : ''}`,
+    );
 }
 
 /** The issue's budgets, on ratios measured in this run. */
@@ -137,6 +199,12 @@ for (const c of comparisons) {
       name: `${c.size}: cold build ≤ ${limit.toFixed(1)}× Starlight's`,
       pass: c.seconds.ratio <= limit,
       actual: `${c.seconds.ratio}× (${c.seconds.ours} s against ${c.seconds.starlight} s)`,
+    });
+  if (c.rebuild)
+    budgets.push({
+      name: `${c.size}: rebuild after editing one chapter ≤ 25% of a cold build`,
+      pass: c.rebuild.ratio <= 0.25,
+      actual: `${Math.round(c.rebuild.ratio * 100)}% (${c.rebuild.seconds} s against ${c.seconds.ours} s)`,
     });
   if (c.size === 'L')
     budgets.push({
@@ -156,10 +224,13 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       peer: peer.versions,
-      comparisons: comparisons.map(({ ours, starlight, ...c }) => ({
+      comparisons: comparisons.map(({ ours, starlight, rebuild, ...c }) => ({
         ...c,
         ours: ours.map(({ log: _log, ...b }) => b),
         starlight: starlight.map(({ log: _log, ...b }) => b),
+        ...(rebuild
+          ? { rebuild: { ...rebuild, builds: rebuild.builds.map(({ log: _log, ...b }) => b) } }
+          : {}),
       })),
       budgets,
     },

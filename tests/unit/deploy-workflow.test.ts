@@ -77,7 +77,7 @@ describe('the GitHub Pages workflow', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
   });
 
-  test("keeps Astro's resized pictures from one deploy to the next, restored after the install", () => {
+  test("keeps Astro's resized pictures and the build cache from one deploy to the next, restored after the install", () => {
     const install = steps.findIndex((step) => step.run?.startsWith('npm ci'));
     const cache = steps.findIndex((step) => step.uses?.startsWith('actions/cache@v'));
     expect(cache).toBeGreaterThan(install);
@@ -85,6 +85,7 @@ describe('the GitHub Pages workflow', () => {
     expect(String(steps[cache]?.with?.['path']).trim().split('\n')).toEqual([
       'node_modules/.astro/assets',
       'node_modules/.astro/epub-pictures',
+      'node_modules/.astro/fiction-reader',
     ]);
     expect(String(steps[cache]?.with?.['restore-keys'])).toBe(
       String(steps[cache]?.with?.['key']).replace(/\$\{\{.*\}\}$/, ''),
