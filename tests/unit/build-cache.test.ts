@@ -9,6 +9,7 @@ import {
 } from '../../src/lib/build-cache/code-key.ts';
 import {
   cached,
+  cachedJson,
   cacheKey,
   openBuildCache,
   sweepBuildCache,
@@ -96,6 +97,17 @@ describe('the build cache', () => {
       new Uint8Array([1, 2, 2]),
     );
     expect(sweepBuildCache()).toBe('reused 1 of 3 EPUBs; removed 0 unused entries');
+  });
+
+  test('hands back a JSON value equal to the one made', async () => {
+    openBuildCache(path.join(scratch, 'json'));
+    const value = { html: '<p>“Hi”</p>', words: 1, images: ['a.png'] };
+    const key = () => cacheKey('chapters', ['/story/work/01-a.md', 'Hi']);
+    const made = await cachedJson('chapters', key, async () => value);
+    const again = await cachedJson('chapters', key, async () => ({ html: 'not this' }));
+    expect(made).toEqual(value);
+    expect(again).toEqual(value);
+    expect(sweepBuildCache()).toMatch(/^reused 1 of 2 rendered chapters;/);
   });
 
   test('removes, after a build, the entries that build did not use', async () => {

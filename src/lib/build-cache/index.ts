@@ -129,8 +129,13 @@ export async function cachedJson<T>(
   key: () => string,
   make: () => Promise<T>,
 ): Promise<T> {
-  const bytes = await cached(kind, key, async () => Buffer.from(JSON.stringify(await make())));
-  return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
+  let made: { value: T } | undefined;
+  const bytes = await cached(kind, key, async () => {
+    made = { value: await make() };
+    return Buffer.from(JSON.stringify(made.value));
+  });
+  // What was just made is handed back as is, not read back from its JSON.
+  return made ? made.value : (JSON.parse(Buffer.from(bytes).toString('utf8')) as T);
 }
 
 /**
