@@ -60,10 +60,11 @@ export default defineConfig({
   },
   // Content is checked as it loads (src/lib/story/loader.ts). Order matters: open the build
   // cache before content loads (rendered chapters, preview images, EPUBs and font subsets an
-  // earlier build made from the same inputs are reused); once every page is written, subset the
-  // fonts to its characters, stamp the pages with the build's id, index them for search, list
-  // what offline reading keeps and write the service worker, move the _headers rules under the
-  // base path, drop cache entries this build did not use, then publish.
+  // earlier build made from the same inputs are reused); Pagefind takes each page as it is
+  // rendered (src/middleware.ts); once every page is written, subset the fonts to its
+  // characters, stamp the pages with the build's id, write the search index, list what offline
+  // reading keeps and write the service worker, move the _headers rules under the base path,
+  // drop cache entries this build did not use, then publish.
   integrations: [
     cache.open,
     devServerFlag(),

@@ -1,85 +1,67 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { withBase } from '../lib/base.ts';
+import { closeSearchFeed, openSearchFeed } from '../lib/search/page-feed.ts';
 
 /** Where the index lands inside the built site; the search script loads it from here. */
 export const searchIndexDir = 'pagefind';
 
 /**
- * Builds the Pagefind index over the finished site at the end of `astro build`. Pagefind's Node
+ * Builds the Pagefind index of `astro build`, from the pages as they are rendered, and writes it
+ * once the others steps are done (astro.config.mjs: after fonts and the build's stamp). Pagefind's Node
  * API reports problems as `errors` instead of throwing, and the ready-made integration only logs
  * them: here any error, or an index with no pages, fails the build. With `language`, every page
  * goes into one index of that language (Pagefind otherwise splits `en` from `en-GB`). Result
  * URLs carry the site's base path, as every link does.
  */
 export function searchIndex(options: { language?: string | undefined } = {}): AstroIntegration {
-  let base = '/';
+  let index: pagefind.PagefindIndex | undefined;
+  const added: Promise<void>[] = [];
   return {
     name: 'fiction-reader:search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
+      // Pagefind starts with the build and takes each page as Astro renders it (the feed,
+      // src/lib/search/page-feed.ts): it indexes in its own process while the main thread
+      // renders the rest, instead of after every page is written.
+      'astro:build:start': async () => {
+        const created = await pagefind.createIndex(
+          options.language ? { forceLanguage: options.language } : {},
+        );
+        if (!created.index) throw new Error(created.errors.join('\n'));
+        const open = created.index;
+        index = open;
+        openSearchFeed((url, html) => {
+          const sent = open
+            .addHTMLFile({ url, content: searchDocument(html) })
+            .then((response) => fail(response.errors));
+          sent.catch(() => {}); // raised by the wait in astro:build:done
+          added.push(sent);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        closeSearchFeed();
         const site = fileURLToPath(dir);
-        const started = performance.now();
+        const waiting = performance.now();
         try {
-          const { index, errors } = await pagefind.createIndex(
-            options.language ? { forceLanguage: options.language } : {},
-          );
-          if (!index) throw new Error(errors.join('\n'));
-          const added = await addSearchablePages(index, site, base);
-          if (added === 0) {
+          await Promise.all(added);
+          if (!index || added.length === 0) {
             throw new Error(
               'no page to index: no work is published (is every work `draft: true`? build a preview with PREVIEW=1), or pages lack data-pagefind-body',
             );
           }
           fail((await index.writeFiles({ outputPath: path.join(site, searchIndexDir) })).errors);
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`indexed ${added} pages for search in ${seconds} s`);
+          // What the index still costs the build once every page is written (the bench's phase).
+          const seconds = ((performance.now() - waiting) / 1000).toFixed(1);
+          logger.info(
+            `indexed ${added.length} pages for search as they were rendered; the build waited ${seconds} s for the index`,
+          );
         } finally {
           await pagefind.close();
         }
       },
     },
   };
-}
-
-/**
- * Hands Pagefind every page that has searchable text (`data-pagefind-body`), as
- * {@link searchDocument} shows it, up to 16 at a time so its indexer never waits. Other pages,
- * the entire-work views among them, are not sent at all. Returns how many pages were indexed.
- */
-async function addSearchablePages(
-  index: pagefind.PagefindIndex,
-  site: string,
-  base: string,
-): Promise<number> {
-  const files = (await readdir(site, { recursive: true }))
-    .filter((file) => path.basename(file) === 'index.html' && !file.startsWith(searchIndexDir))
-    .sort();
-  const inFlight = new Set<Promise<void>>();
-  let added = 0;
-  // Sent in file order, so the index is the same from build to build.
-  for (const file of files) {
-    const html = await readFile(path.join(site, file), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    const dir = path.dirname(file);
-    const url = withBase(dir === '.' ? '/' : `/${dir.split(path.sep).join('/')}/`, base);
-    const sent = index.addHTMLFile({ url, content: searchDocument(html) }).then((response) => {
-      fail(response.errors);
-      added += 1;
-      inFlight.delete(sent);
-    });
-    sent.catch(() => {}); // a failure is raised by the race or the final wait below
-    inFlight.add(sent);
-    if (inFlight.size >= 16) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-  return added;
 }
 
 /**

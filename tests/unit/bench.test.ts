@@ -60,10 +60,16 @@ test('the phase table reads what the build log times', () => {
     { name: 'bundle: Vite', seconds: 0.78 },
     { name: 'routes: pages, feeds, previews, EPUBs', seconds: 5.94 },
     { name: 'font subsets (log clock)', seconds: 1 },
-    { name: 'search index: Pagefind', seconds: 2.5 },
+    { name: 'search index: Pagefind, after the pages', seconds: 2.5 },
     { name: 'offline lists, headers, publish (log clock)', seconds: 0 },
     { name: 'total (Astro)', seconds: 17.44 },
   ]);
+  // Pagefind indexing as pages are rendered: the build's wait for it.
+  expect(
+    buildPhases(
+      '01:15:51 [fiction-reader:search-index] indexed 202 pages for search as they were rendered; the build waited 0.7 s for the index\n',
+    ),
+  ).toEqual([{ name: 'search index: Pagefind, after the pages', seconds: 0.7 }]);
   // A long build's total, as Astro writes it.
   expect(buildPhases('12:00:00 [build] 2006 page(s) built in 1m 26s\n')).toEqual([
     { name: 'total (Astro)', seconds: 86 },
