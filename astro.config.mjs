@@ -17,6 +17,7 @@ import { resolveContentDir } from './src/lib/story/layout.ts';
 const contentDir = resolveContentDir();
 const offline = offlineReading();
 const cache = buildCache();
+const search = searchIndex({ language: sharedPrimaryLanguage(contentDir) });
 // The public address (SITE_URL at build time), for canonical URLs and feeds. Its path, if any
 // (a GitHub Pages project site: https://someone.github.io/my-story/), is the base every URL of
 // the site lives under; a missing trailing slash is added.
@@ -61,16 +62,18 @@ export default defineConfig({
   // Content is checked as it loads (src/lib/story/loader.ts). Order matters: open the build
   // cache before content loads (rendered chapters, preview images, EPUBs and font subsets an
   // earlier build made from the same inputs are reused); Pagefind takes each page as it is
-  // rendered (src/middleware.ts); once every page is written, subset the fonts to its
-  // characters, stamp the pages with the build's id, write the search index, list what offline
-  // reading keeps and write the service worker, move the _headers rules under the base path,
-  // drop cache entries this build did not use, then publish.
+  // rendered (src/middleware.ts); once every page is written, Pagefind writes the index aside
+  // while the fonts are subset to the pages' characters and the pages are stamped with the
+  // build's id; then the index moves in, offline reading lists what it keeps and gets its
+  // service worker, the _headers rules move under the base path, cache entries this build did
+  // not use are dropped, and the site is published.
   integrations: [
     cache.open,
     devServerFlag(),
+    search.write,
     fontSubsets(),
     offline.stamp,
-    searchIndex({ language: sharedPrimaryLanguage(contentDir) }),
+    search.finish,
     offline.worker,
     completeHeaders(),
     cache.sweep,

@@ -1,3 +1,4 @@
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,57 +9,85 @@ import { closeSearchFeed, openSearchFeed } from '../lib/search/page-feed.ts';
 export const searchIndexDir = 'pagefind';
 
 /**
- * Builds the Pagefind index of `astro build`, from the pages as they are rendered, and writes it
- * once the others steps are done (astro.config.mjs: after fonts and the build's stamp). Pagefind's Node
- * API reports problems as `errors` instead of throwing, and the ready-made integration only logs
- * them: here any error, or an index with no pages, fails the build. With `language`, every page
- * goes into one index of that language (Pagefind otherwise splits `en` from `en-GB`). Result
- * URLs carry the site's base path, as every link does.
+ * Builds the Pagefind index of `astro build`, as three steps:
+ *
+ * - `astro:build:start`: Pagefind starts with the build and takes each page as Astro renders it
+ *   (the feed, src/lib/search/page-feed.ts), reading it in its own process while the main
+ *   thread renders the rest.
+ * - `write` (first after the pages): once the last page is in, Pagefind writes the index, into a
+ *   folder beside the site, while the next steps (font subsets, the build's stamp) run on the
+ *   main thread; nothing of it is in the site while they read it.
+ * - `finish` (after them): waits for the index and moves it into the site.
+ *
+ * Pagefind's Node API reports problems as `errors` instead of throwing, and the ready-made
+ * integration only logs them: here any error, or an index with no pages, fails the build. With
+ * `language`, every page goes into one index of that language (Pagefind otherwise splits `en`
+ * from `en-GB`). Result URLs carry the site's base path, as every link does.
  */
-export function searchIndex(options: { language?: string | undefined } = {}): AstroIntegration {
+export function searchIndex(options: { language?: string | undefined } = {}): {
+  write: AstroIntegration;
+  finish: AstroIntegration;
+} {
   let index: pagefind.PagefindIndex | undefined;
   const added: Promise<void>[] = [];
+  let written: Promise<void> | undefined;
+  let aside = '';
+  let writing = 0;
   return {
-    name: 'fiction-reader:search-index',
-    hooks: {
-      // Pagefind starts with the build and takes each page as Astro renders it (the feed,
-      // src/lib/search/page-feed.ts): it indexes in its own process while the main thread
-      // renders the rest, instead of after every page is written.
-      'astro:build:start': async () => {
-        const created = await pagefind.createIndex(
-          options.language ? { forceLanguage: options.language } : {},
-        );
-        if (!created.index) throw new Error(created.errors.join('\n'));
-        const open = created.index;
-        index = open;
-        openSearchFeed((url, html) => {
-          const sent = open
-            .addHTMLFile({ url, content: searchDocument(html) })
-            .then((response) => fail(response.errors));
-          sent.catch(() => {}); // raised by the wait in astro:build:done
-          added.push(sent);
-        });
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        closeSearchFeed();
-        const site = fileURLToPath(dir);
-        const waiting = performance.now();
-        try {
-          await Promise.all(added);
-          if (!index || added.length === 0) {
-            throw new Error(
-              'no page to index: no work is published (is every work `draft: true`? build a preview with PREVIEW=1), or pages lack data-pagefind-body',
-            );
-          }
-          fail((await index.writeFiles({ outputPath: path.join(site, searchIndexDir) })).errors);
-          // What the index still costs the build once every page is written (the bench's phase).
-          const seconds = ((performance.now() - waiting) / 1000).toFixed(1);
-          logger.info(
-            `indexed ${added.length} pages for search as they were rendered; the build waited ${seconds} s for the index`,
+    write: {
+      name: 'fiction-reader:search-index',
+      hooks: {
+        'astro:build:start': async () => {
+          const created = await pagefind.createIndex(
+            options.language ? { forceLanguage: options.language } : {},
           );
-        } finally {
-          await pagefind.close();
-        }
+          if (!created.index) throw new Error(created.errors.join('\n'));
+          const open = created.index;
+          index = open;
+          openSearchFeed((url, html) => {
+            const sent = open
+              .addHTMLFile({ url, content: searchDocument(html) })
+              .then((response) => fail(response.errors));
+            sent.catch(() => {}); // raised when the index is written
+            added.push(sent);
+          });
+        },
+        'astro:build:done': async ({ dir }) => {
+          closeSearchFeed();
+          writing = performance.now();
+          aside = `${fileURLToPath(dir).replace(/\/$/, '')}.pagefind`;
+          await rm(aside, { recursive: true, force: true }); // what a killed build left
+          written = (async () => {
+            await Promise.all(added);
+            if (!index || added.length === 0) {
+              throw new Error(
+                'no page to index: no work is published (is every work `draft: true`? build a preview with PREVIEW=1), or pages lack data-pagefind-body',
+              );
+            }
+            fail((await index.writeFiles({ outputPath: aside })).errors);
+          })();
+          written.catch(() => {}); // raised by `finish`
+        },
+      },
+    },
+    finish: {
+      name: 'fiction-reader:search-index-finish',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          try {
+            const waited = performance.now();
+            await written;
+            await rename(aside, path.join(fileURLToPath(dir), searchIndexDir));
+            // What the index still costs the build (the bench's phase): the wait here, beyond
+            // the steps it was written beside.
+            const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+            logger.info(
+              `indexed ${added.length} pages for search as they were rendered, written in ${seconds(writing)} s beside the steps after the pages; the build waited ${seconds(waited)} s for the index`,
+            );
+          } finally {
+            await pagefind.close();
+          }
+        },
       },
     },
   };

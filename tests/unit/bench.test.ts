@@ -67,7 +67,7 @@ test('the phase table reads what the build log times', () => {
   // Pagefind indexing as pages are rendered: the build's wait for it.
   expect(
     buildPhases(
-      '01:15:51 [fiction-reader:search-index] indexed 202 pages for search as they were rendered; the build waited 0.7 s for the index\n',
+      '01:15:51 [fiction-reader:search-index-finish] indexed 202 pages for search as they were rendered, written in 2.1 s beside the steps after the pages; the build waited 0.7 s for the index\n',
     ),
   ).toEqual([{ name: 'search index: Pagefind, after the pages', seconds: 0.7 }]);
   // A long build's total, as Astro writes it.

@@ -62,14 +62,14 @@ export function buildPhases(log: string): Phase[] {
   // After the routes: our build steps, in astro.config.mjs's order.
   const done = at(/\[build\] ✓ Completed in /, Math.max(routes, 0));
   const fonts = at(/\[fiction-reader:font-subsets\]/);
-  const search = at(/\[fiction-reader:search-index\]/);
+  const search = at(/\[fiction-reader:search-index(?:-finish)?\]/);
   const published = at(/\[fiction-reader:atomic-publish\]/);
   add('font subsets (log clock)', between(done, fonts));
   // Pagefind indexes pages as they are rendered; what it costs the build is the wait after the
   // pages for the index to be written (older logs: the whole indexing, done after the pages).
   add(
     'search index: Pagefind, after the pages',
-    secondsIn(lines[search], / (?:in|waited) ([\d.]+) (s)\b/),
+    secondsIn(lines[search], /(?: for search in|waited) ([\d.]+) (s)\b/),
   );
   add('offline lists, headers, publish (log clock)', between(search, published));
   // Astro writes a long build as "1m 26s".
