@@ -30,12 +30,18 @@ export async function measureSearch(
     new MutationObserver(() => {
       if (!w['awaiting']) return;
       const search = document.querySelector('passage-search[data-mode="page"]');
-      // The first result of this query on screen: its link carries the query's words (`hl`).
-      // (A work page's result has no `hl`; the batch's end below stands in for it.)
+      // The first result of this query on screen: its link carries the query's words (`hl`,
+      // with the forms of them the index matched). (A work page's result has no `hl`; the
+      // batch's end below stands in for it.)
       const first = search?.querySelector<HTMLAnchorElement>('a[data-result]');
       if (!w['firstResultAt'] && first) {
-        const words = new URL(first.href).searchParams.getAll('hl').join(' ');
-        if (words === w['awaiting']) w['firstResultAt'] = performance.now();
+        const words = new URL(first.href).searchParams.getAll('hl');
+        if (
+          String(w['awaiting'] ?? '')
+            .split(' ')
+            .every((word) => words.includes(word))
+        )
+          w['firstResultAt'] = performance.now();
       }
       // The whole first batch drawn and counted.
       const status = search?.querySelector('[data-status]')?.textContent ?? '';
