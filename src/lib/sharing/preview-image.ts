@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -58,10 +59,21 @@ export function startPreviewImages(texts: PreviewText[]): void {
 async function draw(text: PreviewText): Promise<Buffer> {
   const image = await cached(
     'previews',
-    () => cacheKey('previews', [JSON.stringify(text), text.cover ? readFileSync(text.cover) : '']),
+    () => cacheKey('previews', [JSON.stringify(text), text.cover ? coverDigest(text.cover) : '']),
     () => (pool ??= new WorkerPool('src/lib/sharing/preview-image-worker.ts')).run(text),
   );
   return Buffer.from(image);
+}
+
+/** A cover's bytes, hashed once per build: every chapter of its work shows it. */
+const coverDigests = new Map<string, string>();
+function coverDigest(file: string): string {
+  let digest = coverDigests.get(file);
+  if (!digest) {
+    digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+    coverDigests.set(file, digest);
+  }
+  return digest;
 }
 
 /** {@link renderPreviewImage} on this thread: what each worker runs. */
