@@ -22,16 +22,16 @@ export function fontSubsets(): AstroIntegration {
         const assets = path.join(site, '_astro');
         const files = await readdir(site, { recursive: true });
         const pages = files.filter((file) => file.endsWith('.html'));
-        const text = [
-          ...(await Promise.all(pages.map((page) => readFile(path.join(site, page), 'utf8')))),
-          // Scripts write messages of their own ("No passages match “…”").
-          ...(await Promise.all(
-            files
-              .filter((file) => file.startsWith('_astro') && file.endsWith('.js'))
-              .map((file) => readFile(path.join(site, file), 'utf8')),
-          )),
-        ];
-        const characters = usedCharacters(text);
+        // Scripts write messages of their own ("No passages match “…”"). Files are read one at
+        // a time, as bytes: at L the pages are 300 MB, which held at once (as they were) or
+        // turned into strings made this step the build's peak of memory.
+        const used = new Set<string>();
+        for (const file of [
+          ...pages,
+          ...files.filter((file) => file.startsWith('_astro') && file.endsWith('.js')),
+        ])
+          addCharacters(used, await readFile(path.join(site, file)));
+        const characters = usedCharacters(used);
 
         const renamed = new Map<string, string>();
         let before = 0;
@@ -56,14 +56,14 @@ export function fontSubsets(): AstroIntegration {
           const updated = replaceNames(source, renamed);
           if (updated !== source) renamed.set(css, await replaceAsset(assets, css, updated));
         }
-        await Promise.all(
-          pages.map(async (page) => {
-            const file = path.join(site, page);
-            const html = await readFile(file, 'utf8');
-            const updated = replaceNames(html, renamed);
-            if (updated !== html) await writeFile(file, updated);
-          }),
-        );
+        for (const page of pages) {
+          // Latin-1 maps each byte to one character and back: the ASCII names are replaced and
+          // every other byte is kept, in a string half the size of the page decoded as UTF-8.
+          const file = path.join(site, page);
+          const html = (await readFile(file)).toString('latin1');
+          const updated = replaceNames(html, renamed);
+          if (updated !== html) await writeFile(file, updated, 'latin1');
+        }
         logger.info(
           `web fonts subset to ${[...characters].length} characters: ${kb(before)} → ${kb(after)}`,
         );
@@ -73,13 +73,27 @@ export function fontSubsets(): AstroIntegration {
 }
 
 /**
- * Every character the given texts hold, with printable ASCII always: markup is a superset of
- * what is shown, which costs a few glyphs and never misses one.
+ * Adds the characters beyond ASCII that a file's UTF-8 holds, decoding only those: a run of bytes
+ * from 0x80 up is whole characters (ASCII bytes never continue one).
  */
-export function usedCharacters(texts: string[]): string {
-  const characters = new Set<string>();
+export function addCharacters(characters: Set<string>, bytes: Uint8Array): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < buffer.length; i++) {
+    if (buffer[i]! < 0x80) continue;
+    let end = i + 1;
+    while (end < buffer.length && buffer[end]! >= 0x80) end++;
+    for (const c of buffer.toString('utf8', i, end)) characters.add(c);
+    i = end;
+  }
+}
+
+/**
+ * The characters to keep: those found, with printable ASCII always (markup is a superset of
+ * what is shown, which costs a few glyphs and never misses one), sorted.
+ */
+function usedCharacters(found: Set<string>): string {
+  const characters = new Set(found);
   for (let code = 0x20; code < 0x7f; code++) characters.add(String.fromCharCode(code));
-  for (const text of texts) for (const [c] of text.matchAll(/[^\x00-\x7f]/gu)) characters.add(c);
   return [...characters].sort().join('');
 }
 
