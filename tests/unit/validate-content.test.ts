@@ -149,11 +149,23 @@ describe('front matter problems', () => {
   test('malformed YAML is reported at its line in the file', async () => {
     const [problem] = await problemsOf({
       'w/work.md': validWork,
-      'w/01-one.md': '---\ntitle: "One"\nsummary: "unclosed\npublished: 2024-01-01\n---\n\nText.\n',
+      'w/01-one.md': '---\ntitle: "One"\nsummary: [unclosed, list\npublished: 2024-01-01\n---\n\nText.\n',
     });
     expect(problem).toMatchObject({ file: 'w/01-one.md', ruleId: 'frontmatter:yaml' });
     expect(problem?.line).toBeGreaterThanOrEqual(3);
     expect(problem?.line).toBeLessThanOrEqual(5);
+  });
+
+  test('an unclosed quote is reported at the line that opens it', async () => {
+    const [problem] = await problemsOf({
+      'w/work.md': validWork,
+      'w/01-one.md': '---\ntitle: "One"\nsummary: "unclosed\npublished: 2024-01-01\n---\n\nText.\n',
+    });
+    expect(problem).toMatchObject({
+      file: 'w/01-one.md',
+      line: 3,
+      ruleId: 'frontmatter:unclosed-quote',
+    });
   });
 
   test('a missing required field names the field and shows how to write it', async () => {
@@ -186,7 +198,7 @@ describe('front matter problems', () => {
         'w/work.md': validWork,
         'w/01-one.md': '---\ntitle: One\npublished: someday\n---\n\nText.\n',
       }),
-    ).toMatchObject([{ line: 3, ruleId: 'frontmatter:invalid' }]);
+    ).toMatchObject([{ line: 3, ruleId: 'frontmatter:date' }]);
   });
 
   test('an unknown field, such as a misspelt one, is refused rather than ignored', async () => {
@@ -284,7 +296,7 @@ describe('drafts and scheduled chapters', () => {
       'w/work.md': validWork,
       'w/01-one.md': '---\ntitle: One\npublished: next friday\n---\n\nText.\n',
     });
-    expect(problem).toMatchObject({ file: 'w/01-one.md', line: 3, ruleId: 'frontmatter:invalid' });
+    expect(problem).toMatchObject({ file: 'w/01-one.md', line: 3, ruleId: 'frontmatter:date' });
     expect(problem?.message).toContain('published: 2024-05-01');
   });
 

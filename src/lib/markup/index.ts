@@ -8,6 +8,7 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { remarkEpigraphs } from './epigraphs.ts';
+import { remarkContainerFences } from './fences.ts';
 import { remarkFlashbacks } from './flashbacks.ts';
 import { remarkImages, type ImagesFileData } from './images.ts';
 import { footnoteOptions, rehypeFootnotes, remarkFootnotes } from './footnotes.ts';
@@ -41,6 +42,7 @@ export const remarkPlugins: RemarkPlugins = [
   remarkFictionSyntax,
   remarkDirective,
   [remarkRestoreUnownedDirectives, { owned: [] }],
+  remarkContainerFences,
   remarkRefuseRawHtml,
   remarkRefuseUnsupported,
   remarkImages,

@@ -1,11 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
 import remarkParse from 'remark-parse';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { z } from 'astro/zod';
 import { remarkPlugins } from '../markup/index.ts';
 import { checkImageFile, isImageProblem } from './image-files.ts';
 import { renderChapterBodies } from './render-pool.ts';
@@ -18,7 +16,8 @@ import {
   workFile,
 } from './layout.ts';
 import { partProblems } from './parts.ts';
-import { chapterSchema, markdownFields, workSchema } from './schema.ts';
+import { readFrontMatter, type Kind } from './front-matter.ts';
+import { markdownFields } from './schema.ts';
 
 /** One author's mistake: where it is, what rule it broke, and how to fix it. */
 export interface ContentProblem {
@@ -269,8 +268,6 @@ async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
   return true;
 }
 
-type Kind = 'work' | 'chapter';
-
 /**
  * Checks one file's front matter; its body joins the walk's bodies to render. Returns the parsed
  * data when the front matter is valid.
@@ -278,45 +275,15 @@ type Kind = 'work' | 'chapter';
 async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
   const { problems } = walk;
   const source = await readFile(file, 'utf8');
-  const raw = extractFrontmatter(source);
-  if (raw === undefined) {
-    problems.push(
-      problem(
-        file,
-        1,
-        'frontmatter:missing',
-        `The file has no front matter. Start it with a line "---", then "title: ..."${kind === 'work' ? ', "author: ..." and "summary: ..."' : ''}, then a line "---".`,
-      ),
-    );
+  const read = readFrontMatter(source, kind);
+  if (!read.ok) {
+    for (const p of read.problems)
+      problems.push(problem(file, p.line, p.ruleId, p.message, p.column));
     return undefined;
   }
-  let parsed: ReturnType<typeof parseFrontmatter>;
-  try {
-    // Blank lines in place of the front matter keep body lines equal to file lines.
-    parsed = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number }; reason?: string }).mark;
-    problems.push(
-      problem(
-        file,
-        (mark?.line ?? 0) + 1,
-        'frontmatter:yaml',
-        `The front matter is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}. Check the quoting and indentation on this line; quote a value that holds a colon ("title: \\"Part 1: Home\\"").`,
-        mark ? mark.column + 1 : undefined,
-      ),
-    );
-    return undefined;
-  }
-  const schema = kind === 'work' ? workSchema : chapterSchema;
-  const result = schema.safeParse(parsed.frontmatter);
-  if (!result.success) {
-    for (const issue of result.error.issues)
-      problems.push(schemaProblem(file, raw, kind, issue, parsed.frontmatter));
-    return undefined;
-  }
-  const data = result.data as Record<string, unknown> & { aliases?: string[] };
-  const checked = { data, lineOf: (field: string) => fieldLine(raw, field) };
-  if (kind === 'work') problems.push(...(await coverProblems(data, file, raw)));
+  const { data, lineOf } = read;
+  const checked = { data, lineOf };
+  if (kind === 'work') problems.push(...(await coverProblems(data, file, lineOf)));
   for (const field of markdownFields[kind]) {
     const value = data[field];
     if (typeof value !== 'string') continue;
@@ -325,18 +292,18 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
       problems.push(
         problem(
           file,
-          fieldLine(raw, field),
+          lineOf(field),
           message.ruleId ?? 'markup',
           `In "${field}": ${message.reason}`,
         ),
       );
   }
   // A draft may be empty: `npm run new-chapter` starts one so. Anything published may not.
-  if (kind === 'chapter' && parsed.content.trim() === '' && !data['draft']) {
+  if (kind === 'chapter' && read.body.trim() === '' && !data['draft']) {
     problems.push(
       problem(
         file,
-        raw.split('\n').length + 1,
+        read.bodyLine,
         'chapter:empty',
         'The chapter has no text after its front matter. Write the chapter below the closing "---", or mark it "draft: true" until it is ready.',
       ),
@@ -347,8 +314,8 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
     kind,
     id,
     file,
-    body: parsed.content,
-    frontmatter: parsed.frontmatter,
+    body: read.body,
+    frontmatter: read.written,
     problemsBefore: problems.length,
   });
   return checked;
@@ -361,7 +328,7 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
 async function coverProblems(
   data: Record<string, unknown>,
   file: string,
-  raw: string,
+  lineOf: (field: string) => number,
 ): Promise<ContentProblem[]> {
   const { cover, coverAlt } = data;
   if (typeof cover !== 'string') {
@@ -369,7 +336,7 @@ async function coverProblems(
     return [
       problem(
         file,
-        fieldLine(raw, 'coverAlt'),
+        lineOf('coverAlt'),
         'cover:no-cover',
         'The work has "coverAlt" but no "cover". Add the picture\'s file name: cover: cover.jpg (a file beside work.md), or remove "coverAlt".',
       ),
@@ -380,7 +347,7 @@ async function coverProblems(
     found.push(
       problem(
         file,
-        fieldLine(raw, 'cover'),
+        lineOf('cover'),
         'cover:alt',
         'The cover has no "coverAlt": a reader who can\'t see it would hear nothing. Describe what it shows: coverAlt: "Two phones glowing on a bedside table at night".',
       ),
@@ -388,9 +355,7 @@ async function coverProblems(
   }
   const checked = await checkImageFile(cover, file, path.dirname(file));
   if (isImageProblem(checked)) {
-    found.push(
-      problem(file, fieldLine(raw, 'cover'), checked.ruleId, `The cover: ${checked.message}`),
-    );
+    found.push(problem(file, lineOf('cover'), checked.ruleId, `The cover: ${checked.message}`));
   }
   return found;
 }
@@ -406,59 +371,6 @@ async function checkMarkdown(markdown: string, file: string): Promise<VFileMessa
     if (isVFileMessage(error)) return error;
     throw error;
   }
-}
-
-const fieldExamples: Record<string, string> = {
-  title: 'title: "The Last Son"',
-  author: 'author: "Jane Doe" (or "Anonymous")',
-  summary: 'summary: "One or two sentences of Markdown."',
-  status: 'status: in-progress (or complete)',
-  language: 'language: en',
-  published: 'published: 2024-05-01 (or 2024-05-01T18:00, UTC unless a zone follows: +01:00)',
-  draft: 'draft: true (or false)',
-  updated: 'updated: 2024-05-01',
-  series: 'series: { name: "Entwined Destinies", part: 1 }',
-  aliases: 'aliases: [old-slug]',
-  part: 'part: "Book One: Arrival" (the same on every chapter of the part)',
-  cover: 'cover: cover.jpg (a picture beside work.md)',
-  coverAlt: 'coverAlt: "What the cover shows, in words"',
-};
-
-function schemaProblem(
-  file: string,
-  raw: string,
-  kind: Kind,
-  issue: z.core.$ZodIssue,
-  data: Record<string, unknown>,
-): ContentProblem {
-  if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys((kind === 'work' ? workSchema : chapterSchema).shape).join(', ');
-    const [first] = issue.keys;
-    return problem(
-      file,
-      first ? fieldLine(raw, first) : 1,
-      'frontmatter:unknown-field',
-      `Unknown front matter field${issue.keys.length > 1 ? 's' : ''} "${issue.keys.join('", "')}". Fix the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}; a ${kind} knows: ${known}.`,
-    );
-  }
-  const field = String(issue.path[0] ?? '');
-  const missing = issue.path.length === 1 && data[field] == null;
-  const example = fieldExamples[field] ?? `${field}: [a list, of labels]`;
-  const what = missing
-    ? `The required field "${field}" is missing.`
-    : `The field "${issue.path.join('.')}" is malformed: ${issue.message}.`;
-  return problem(
-    file,
-    missing ? 1 : fieldLine(raw, field),
-    missing ? 'frontmatter:missing-field' : 'frontmatter:invalid',
-    `${what} Write it like this: ${example}`,
-  );
-}
-
-/** The file line of `field:` in the front matter (line 1 is the opening `---`). */
-function fieldLine(raw: string, field: string): number {
-  const index = raw.split('\n').findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
-  return index === -1 ? 1 : index + 1;
 }
 
 function problem(
