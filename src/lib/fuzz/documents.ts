@@ -88,6 +88,19 @@ const block: fc.Arbitrary<Block> = fc.oneof(
       .map(([indent, ws]) => ({ markdown: `${indent}${text(ws)}`, words: ws })),
   },
   {
+    // Paragraphs as word processors paste them: one a line, each indented, no blank line.
+    weight: 1,
+    arbitrary: fc
+      .array(fc.tuple(fc.constantFrom('\t', '  ', '    '), words(10)), {
+        minLength: 2,
+        maxLength: 4,
+      })
+      .map((lines) => ({
+        markdown: lines.map(([indent, ws]) => `${indent}${text(ws)}`).join('\n'),
+        words: lines.flatMap(([, ws]) => ws),
+      })),
+  },
+  {
     weight: 1,
     arbitrary: fc
       .tuple(fc.integer({ min: 2, max: 2099 }), words(8))
@@ -190,6 +203,11 @@ const block: fc.Arbitrary<Block> = fc.oneof(
         ['flashback:unclosed', ':::flashback\nNever closed.'],
         ['flashback:nested', '::::flashback\nOuter.\n\n:::flashback\nInner.\n:::\n::::'],
         ['flashback:unknown-container', ':::aside\nUnknown.\n:::'],
+        // Crossed: the verse's fence closes the letter, which is never closed (anywhere in a
+        // chapter: what follows the fence is outside both).
+        ['letter:unclosed', ':::letter\nDear Ada,\n\n:::verse\nA line.\n:::\n\nLove,\nBen'],
+        ['flashback:unclosed', ':::flashback\nThen.\n\n:::messages\nA: hi\n:::\n\nNow.'],
+        ['container:stray-fence', 'A paragraph.\n:::'],
         ['messages:unclosed', ':::messages\nA: never closed.'],
         ['messages:no-sender', ':::messages\nnobody said this\n:::'],
         ['letter:unknown-kind', ':::letter{kind="postcard"}\nHi.\n:::'],
@@ -277,6 +295,12 @@ export async function checkDocument(doc: FuzzDocument): Promise<FuzzOutcome> {
     if (!('mistake' in result))
       return { ok: false, reason: `rendered despite ${doc.faults.join(', ')}`, ms: ms() };
     const { ruleId, line } = result.mistake;
+    if (!doc.faults.includes(ruleId))
+      return {
+        ok: false,
+        reason: `refused as ${ruleId}, not as ${doc.faults.join(', ')}`,
+        ms: ms(),
+      };
     if (!(line >= 1) || !/^[a-z-]+:[a-z-]+$/.test(ruleId))
       return {
         ok: false,

@@ -38,7 +38,9 @@ const fenceLine = /^[\s>]*(:{3,})\s*$/;
  * A fence shared by several containers belongs to the innermost one opened with exactly its
  * number of colons (else the innermost): `::::letter` … `:::verse` … `::::` leaves the verse
  * unclosed. A fence line that closes nothing (`container:stray-fence`) would be printed as
- * ":::"; it is an error too. Runs before the plugins of each kind, which check the rest.
+ * ":::"; it is an error too, and so is a container never closed at all, which would run to the
+ * chapter's end (over its footnote notes and all). Runs before the plugins of each kind, which
+ * check the rest.
  */
 export function remarkContainerFences() {
   return function transformer(tree: Root, file: VFile) {
@@ -50,7 +52,19 @@ export function remarkContainerFences() {
     visit(tree, 'containerDirective', (node) => {
       const end = node.position?.end.line;
       const fence = end === undefined ? undefined : colonsAt(end);
-      if (end === undefined || fence === undefined) return; // unclosed at the end: its plugin says so
+      if (end === undefined) return;
+      if (fence === undefined) {
+        // Never closed, so it runs to the chapter's end, over footnote notes and all: said first,
+        // before any plugin finds the damage it does.
+        const where =
+          node.name === 'flashback'
+            ? 'where the flashback ends and the narrative returns to the present'
+            : `where the ${node.name} ends`;
+        file.fail(
+          `This ":::${node.name}" is never closed: it would run to the end of the chapter. Add a line holding only ":::" ${where}.`,
+          { place: node.position?.start, ruleId: `${node.name}:unclosed`, source: fencesSource },
+        );
+      }
       // The containers this fence ended at once: this one and those opened inside it.
       const chain = [node, ...containersEndingAt(node, end)];
       if (chain.length === 1) return;
