@@ -384,6 +384,14 @@ describe('pasted plain text and Markdown', () => {
     expect(result.files.get('a-story/01-chapter-1.md')!.body).toBe('Before.\n\n***\n\nAfter.');
   });
 
+  test('paragraphs typed one a line with a tab or spaces before each are paragraphs', async () => {
+    const text = `A Story\n\nChapter 1\n\n\tBuffy woke.\n\tThe clock was broken.\n  Again.\nShe sighed.\n`;
+    const result = await imported(bytes(Buffer.from(text)));
+    const body = result.files.get('a-story/01-chapter-1.md')!.body;
+    const paragraphs = [...(await page(body)).querySelectorAll('p')].map((p) => p.textContent);
+    expect(paragraphs).toEqual(['Buffy woke.', 'The clock was broken.', 'Again.\nShe sighed.']);
+  });
+
   test.each(['Oh.', 'I am.', '1984.', 'ooh', '-- said Ada', 'xx'])(
     '"%s" is prose, not a break',
     (line) => {

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
-import { remarkProseAsTyped } from '../markup/prose-as-typed.ts';
+import { indentedLine, remarkProseAsTyped } from '../markup/prose-as-typed.ts';
 import { remarkRestoreUnownedDirectives } from '../markup/restore-unowned-directives.ts';
 import { remarkFictionSyntax } from '../markup/syntax.ts';
 import remarkRehype from 'remark-rehype';
@@ -19,8 +19,9 @@ import {
 // Reads a story pasted as plain text or Markdown: a header block (a title line, "by Name",
 // lines such as "Rating:", "Fandom:", "Pairing:", "Summary:", "Author's note:", "Disclaimer:"),
 // then chapters under headings ("Chapter 1", "Chapter 1: Title", "1. Title", "Part 1",
-// "Prologue", "Epilogue", or Markdown's "# Title"). Paragraphs are separated by blank lines;
-// a line break inside one is kept. Scene breaks and flashback lines are the writer's to find.
+// "Prologue", "Epilogue", or Markdown's "# Title"). Paragraphs are separated by blank lines,
+// or start at a line indented by a tab or two spaces (prose as typed); a line break inside one
+// is kept. Scene breaks and flashback lines are the writer's to find.
 
 const fieldPattern =
   /^(rating|fandoms?|pairings?|relationships?|characters?|tags?|warnings?|summary|author'?s?\s*notes?|a\/n|notes?|disclaimer|status|language|author|series|category|categories|genres?)\s*:\s*([\s\S]*)$/i;
@@ -204,8 +205,18 @@ function toHtml(paragraphs: string[], markdown: boolean): Html {
     const tree = markdownToHast.runSync(markdownToHast.parse(paragraphs.join('\n\n'))) as Root;
     return tree;
   }
+  // Prose as typed: a line indented by a tab or two spaces starts a paragraph, as on the site.
+  const typed = paragraphs.flatMap((paragraph) => {
+    const pieces: string[] = [];
+    for (const line of paragraph.split('\n')) {
+      if (pieces.length === 0) pieces.push(line);
+      else if (indentedLine.test(line)) pieces.push(line.trimStart());
+      else pieces[pieces.length - 1] += `\n${line}`;
+    }
+    return pieces;
+  });
   return fragment(
-    paragraphs.map((paragraph): Element => ({
+    typed.map((paragraph): Element => ({
       type: 'element',
       tagName: 'p',
       properties: {},

@@ -108,7 +108,7 @@ function holdsProse(parent: { type: string; name?: string }): boolean {
 }
 
 /** A line typed as a paragraph's first line: indented by a tab or two spaces or more. */
-const indentedLine = /^(?:\t| {2,})\S/;
+export const indentedLine = /^(?:\t| {2,})\S/;
 
 /**
  * `paragraph` cut before each of its lines (after the first) that begins indented. Only line
