@@ -74,3 +74,11 @@ export function titleRuns(title: string): { text: string; together: boolean }[] 
   if (last < title.length) runs.push({ text: title.slice(last), together: false });
   return runs;
 }
+
+/** Text safe inside HTML: `&`, `<`, `>` and `"` escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`,
+  );
+}

@@ -9,8 +9,8 @@ export const GET: APIRoute = async ({ site }) => {
   const library = await getLibrary();
   const title = getSiteTitle(library);
   return rss({
-    title,
-    description: `New chapters on ${title}.`,
+    title: library.strings.t('site.newChapters', { title }),
+    description: library.strings.t('feed.description', { title }),
     site: site!,
     items: feedItems(allChapters(library)),
     trailingSlash: true,

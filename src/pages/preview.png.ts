@@ -8,9 +8,12 @@ export const GET: APIRoute = async () => {
   const library = await getLibrary();
   const [only, ...others] = library.works;
   const png = await renderPreviewImage({
-    eyebrow: 'Read online',
+    eyebrow: library.strings.t('preview.readOnline'),
     title: getSiteTitle(library),
-    subtitle: others.length === 0 && only ? only.description : `${library.works.length} works`,
+    subtitle:
+      others.length === 0 && only
+        ? only.description
+        : library.strings.t('preview.works', { count: library.works.length }),
     author: others.length === 0 ? only?.data.author : undefined,
   });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });

@@ -6,6 +6,7 @@
  * their work's control rather than carry this script: every byte there is paid on every chapter.
  */
 import { formatBytes } from '../lib/format.ts';
+import { stringsOf } from './strings.ts';
 import { workUrl } from '../lib/story/urls.ts';
 import {
   canSaveWorks,
@@ -34,8 +35,10 @@ class OfflineSave extends HTMLElement {
   #progress!: HTMLProgressElement;
   #work = '';
   #bytes: number | undefined;
+  #t: ReturnType<typeof stringsOf> = (key) => key;
 
   connectedCallback() {
+    this.#t = stringsOf(this);
     if (!canSaveWorks() || import.meta.env.DEV_SERVER) return;
     this.#work = this.dataset['work'] ?? '';
     this.#save = this.querySelector('[data-save]')!;
@@ -61,8 +64,8 @@ class OfflineSave extends HTMLElement {
     this.#save.disabled = false;
     this.#save.textContent =
       this.#bytes === undefined
-        ? 'Save for offline'
-        : `Save for offline (${formatBytes(this.#bytes)})`;
+        ? this.#t('offline.save')
+        : this.#t('offline.saveSize', { size: formatBytes(this.#bytes) });
   }
 
   /** The size comes from the work's manifest, fetched once the control comes into view. */
@@ -90,20 +93,23 @@ class OfflineSave extends HTMLElement {
     this.#progress.hidden = true;
     this.#status.textContent =
       saved.build === pageBuild() || !navigator.onLine
-        ? `Saved for offline · ${formatBytes(saved.bytes)}`
-        : 'Saved for offline · updating to the newest version…';
+        ? this.#t('offline.saved', { size: formatBytes(saved.bytes) })
+        : this.#t('offline.updating');
   }
 
   async #doSave() {
     this.#save.disabled = true;
     this.#progress.hidden = false;
     this.#progress.value = 0;
-    this.#status.textContent = 'Saving…';
+    this.#status.textContent = this.#t('offline.saving');
     try {
       const saved = await saveWork(this.#work, (stored, total) => {
         this.#progress.max = total;
         this.#progress.value = stored;
-        this.#status.textContent = `Saving… ${formatBytes(stored)} of ${formatBytes(total)}`;
+        this.#status.textContent = this.#t('offline.progress', {
+          stored: formatBytes(stored),
+          total: formatBytes(total),
+        });
       });
       this.#showSaved(saved);
       changed(this);
@@ -111,15 +117,15 @@ class OfflineSave extends HTMLElement {
       this.#progress.hidden = true;
       this.#save.disabled = false;
       this.#status.textContent = navigator.onLine
-        ? `Could not save it (${(error as Error).message}). Try again.`
-        : 'Could not save it: you are offline. Try again once connected.';
+        ? this.#t('offline.failed', { reason: (error as Error).message })
+        : this.#t('offline.failedOffline');
     }
   }
 
   async #doRemove() {
     await removeWork(this.#work);
     await this.#show();
-    this.#status.textContent = 'Removed from this device.';
+    this.#status.textContent = this.#t('offline.removed');
     changed(this);
     this.#save.focus();
   }

@@ -10,7 +10,11 @@
 //   (`#p-id:~:text=…`), so browsers without text fragments still land on the paragraph;
 // - opening a quote link highlights the quote in its passage.
 
+import { stringsOf } from './strings.ts';
+
 const status = document.querySelector<HTMLElement>('[data-link-status]');
+// The page's interface strings ride on the toast (src/components/ChapterPage.astro).
+const t = status ? stringsOf(status) : (key: string) => key;
 const story = document.querySelector<HTMLElement>('.story-text');
 if (story && status) {
   addLinkButtons(story);
@@ -20,17 +24,16 @@ if (story && status) {
 
 function addLinkButtons(root: HTMLElement) {
   const passages = Array.from(root.querySelectorAll<HTMLElement>('[data-passage]'));
-  const button = passages.length > 0 ? linkButton('', 'Copy link to this paragraph') : undefined;
+  const button = passages.length > 0 ? linkButton('', t('links.paragraph')) : undefined;
   if (button) {
     let current = passages[0]!;
     const place = (passage: HTMLElement, focus = false) => {
       current = passage;
-      const opening = (passage.textContent ?? '')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .split(' ')
-        .slice(0, 6);
-      button.setAttribute('aria-label', `Copy link to this paragraph: “${opening.join(' ')}…”`);
+      const text = (passage.textContent ?? '').replace(/\s+/g, ' ').trim();
+      // Six words, or sixteen characters of a script written without spaces (Chinese, Japanese).
+      const words = text.split(' ');
+      const opening = words.length > 1 ? words.slice(0, 6).join(' ') : text.slice(0, 16);
+      button.setAttribute('aria-label', t('links.paragraphOpening', { opening }));
       button.dataset['fragment'] = `#${passage.id}`;
       if (button.parentElement !== passage) passage.append(button);
       if (focus) button.focus({ preventScroll: true });
@@ -68,7 +71,7 @@ function addLinkButtons(root: HTMLElement) {
       rule.after(
         linkButton(
           `#${scene.id}`,
-          `Copy link to scene ${scene.getAttribute('data-scene') ?? ''}`.trim(),
+          t('links.scene', { number: scene.getAttribute('data-scene') ?? '' }).trim(),
           'scene-link',
         ),
       );
@@ -86,7 +89,7 @@ function linkButton(fragment: string, label: string, kind = 'passage-link'): HTM
     () =>
       void shareLink(
         `${location.origin}${location.pathname}${button.dataset['fragment'] ?? ''}`,
-        'Link copied',
+        t('links.copied'),
       ),
   );
   return button;
@@ -107,7 +110,7 @@ async function shareLink(url: string, confirmation: string) {
     await navigator.clipboard.writeText(url);
     announce(confirmation);
   } catch {
-    announce(`Copy this link: ${url}`);
+    announce(t('links.copyThis', { url }));
   }
 }
 
@@ -123,13 +126,13 @@ function offerQuoteLinks(root: HTMLElement) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'quote-link';
-  button.textContent = 'Copy link to quote';
+  button.textContent = t('links.quote');
   button.hidden = true;
   document.body.append(button);
   let link = '';
   button.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
   button.addEventListener('click', () => {
-    void shareLink(link, 'Link to quote copied');
+    void shareLink(link, t('links.quoteCopied'));
     button.hidden = true;
   });
   const update = () => {

@@ -14,6 +14,7 @@ import {
   normalizeQuery,
   rankedPassages,
 } from './search-ranking.ts';
+import { stringsOf } from './strings.ts';
 
 /**
  * Chapters per batch of results. Each loads its chapter's fragment (about 10 KB at L), the bulk of
@@ -49,8 +50,10 @@ class PassageSearch extends HTMLElement {
   #searchToken = 0;
   #renderToken = 0;
   #offlineNote = '';
+  #t: ReturnType<typeof stringsOf> = (key) => key;
 
   connectedCallback() {
+    this.#t = stringsOf(this);
     this.#input = this.querySelector('input[type="search"]')!;
     this.#results = this.querySelector('[data-results]')!;
     this.#status = this.querySelector('[data-status]')!;
@@ -150,7 +153,7 @@ class PassageSearch extends HTMLElement {
     }
     // Offline, only works saved on this device can be searched (their search data is saved
     // with them): the search is narrowed to them, and the status says so.
-    const scope = await searchScope(work);
+    const scope = await searchScope(work, this.#t);
     if (typeof scope === 'string') {
       this.#status.textContent = scope;
       this.#matches = [];
@@ -165,9 +168,9 @@ class PassageSearch extends HTMLElement {
       pagefind = await loadPagefind();
     } catch {
       // Readers get reader words; the hint about the build is for the author's dev server.
-      this.#status.textContent = import.meta.env.DEV_SERVER
-        ? 'Search is not available here: the search index is made by `npm run build`. Run `npm start` to try it.'
-        : 'Search could not be loaded. Check your connection; it will try again when you search.';
+      this.#status.textContent = this.#t(
+        import.meta.env.DEV_SERVER ? 'search.unavailableDev' : 'search.unavailable',
+      );
       this.toggleAttribute('data-open', true);
       return;
     }
@@ -212,14 +215,20 @@ class PassageSearch extends HTMLElement {
     const total = this.#matches.length;
     const passages = this.#results.querySelectorAll('a[data-result]').length;
     const shown = this.#shown;
-    const passagesShown = `${passages} ${passages === 1 ? 'passage' : 'passages'} shown`;
+    const t = this.#t;
+    const passagesShown = t('search.passagesShown', { count: passages });
     this.#status.textContent =
       total === 0
-        ? `No results for “${this.#query}”. Try fewer or different words.`
-        : `${total} ${total === 1 ? 'chapter matches' : 'chapters match'} “${this.#query}”; ${passagesShown}${shown < total ? `, from the first ${shown}` : ''}.`;
+        ? t('search.noResults', { query: this.#query })
+        : t(shown < total ? 'search.matchesFromFirst' : 'search.matches', {
+            count: total,
+            query: this.#query,
+            passages: passagesShown,
+            shown,
+          });
     if (this.#more) {
       const next = Math.min(chaptersPerBatch, total - shown);
-      this.#more.textContent = `Show ${next} more ${next === 1 ? 'chapter' : 'chapters'} (of ${total - shown})`;
+      this.#more.textContent = t('search.showMore', { count: next, rest: total - shown });
     }
     if (this.#offlineNote) this.#status.textContent += ` ${this.#offlineNote}`;
     this.#more?.toggleAttribute('hidden', this.#shown >= total);
@@ -241,13 +250,18 @@ type Filters = { filters?: PagefindFilters };
  * What a search may look through: everything online; offline, the saved works (with a note
  * saying so), or a sentence saying why nothing can be searched.
  */
-async function searchScope(work: string): Promise<{ filters: Filters; note: string } | string> {
+async function searchScope(
+  work: string,
+  t: ReturnType<typeof stringsOf>,
+): Promise<{ filters: Filters; note: string } | string> {
   if (navigator.onLine) return { filters: work ? { filters: { work } } : {}, note: '' };
   const saved = await savedWorkTitles();
   const unsaved = work ? !saved.includes(work) : saved.length === 0;
   if (unsaved)
-    return `You are offline: only works saved for offline can be searched${saved.length ? ` (${saved.join(', ')})` : ''}.`;
-  const note = `Offline: only the works saved on this device (${saved.join(', ')}) are searched.`;
+    return saved.length
+      ? t('search.offlineSome', { works: saved.join(', ') })
+      : t('search.offlineNone');
+  const note = t('search.offlineNote', { works: saved.join(', ') });
   return { filters: { filters: { work: work || { any: saved } } }, note };
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../lib/reader/settings.ts';
 import { progressKeyPrefix } from '../lib/reader/progress.ts';
 import { deviceStorage } from './device-storage.ts';
+import { stringsOf } from './strings.ts';
 
 const root = document.documentElement;
 
@@ -44,6 +45,7 @@ class ReaderSettings extends HTMLElement {
   connectedCallback() {
     const choices = this.querySelector<HTMLElement>('[data-choices]')!;
     const status = this.querySelector<HTMLElement>('[data-settings-status]')!;
+    const t = stringsOf(this);
     const show = (current: Settings) => {
       for (const name of settingNames) {
         const input = choices.querySelector<HTMLInputElement>(
@@ -79,13 +81,13 @@ class ReaderSettings extends HTMLElement {
       apply(initialSettings);
       save(initialSettings);
       show(initialSettings);
-      status.textContent = 'Settings reset.';
+      status.textContent = t('settings.wasReset');
     });
     this.querySelector('[data-forget-progress]')!.addEventListener('click', () => {
       const storage = deviceStorage();
       for (const key of Object.keys(storage ?? {}))
         if (key.startsWith(progressKeyPrefix)) storage?.removeItem(key);
-      status.textContent = 'Reading progress forgotten on this device.';
+      status.textContent = t('settings.forgotten');
       document.dispatchEvent(new CustomEvent('reading-progress-cleared'));
     });
   }

@@ -17,6 +17,7 @@ import {
   type WorkProgress,
 } from '../lib/reader/progress.ts';
 import { deviceStorage } from './device-storage.ts';
+import { stringsOf } from './strings.ts';
 
 // After "Forget reading progress", this page stops recording until it is reloaded.
 let forgotten = false;
@@ -133,6 +134,7 @@ function markContents(contents: HTMLElement) {
   const work = contents.dataset.contentsOf!;
   const chapters = listedChapters(contents);
   const progress = load(work);
+  const t = stringsOf(contents);
   const marks = chapterMarks(
     progress,
     chapters.map((chapter) => chapter.slug),
@@ -140,7 +142,7 @@ function markContents(contents: HTMLElement) {
   for (const item of contents.querySelectorAll<HTMLElement>('[data-chapter-slug]')) {
     const mark = marks.get(item.dataset.chapterSlug!);
     const badge = item.querySelector<HTMLElement>('[data-chapter-mark]')!;
-    badge.textContent = mark === 'read' ? 'Read' : mark === 'new' ? 'New' : '';
+    badge.textContent = mark === 'read' ? t('work.read') : mark === 'new' ? t('work.new') : '';
     if (mark) badge.dataset.chapterMark = mark;
     badge.hidden = !mark;
   }
@@ -167,7 +169,13 @@ async function offerContinue(slot: HTMLElement) {
     if (!response?.ok) return;
     chapters = (await response.json()) as ListedChapter[];
   } else return;
-  const link = continueLink(progress, chapters, contentsUrl);
+  const link = continueLink(
+    progress,
+    chapters,
+    contentsUrl,
+    stringsOf(slot),
+    document.documentElement.lang,
+  );
   if (!link) return;
   const anchor = slot.querySelector('a')!;
   anchor.href = link.href;

@@ -1,6 +1,7 @@
 /**
  * Site-wide keys: ← and → for the previous and next chapter (the page's rel=prev/next links),
- * except inside a region that scrolls sideways; ? for the list of shortcuts. `/` for search lives with the search field (passage-search.ts).
+ * turned round in a right-to-left page, where the next page lies to the left, except inside a
+ * region that scrolls sideways; ? for the list of shortcuts. `/` for search lives with the search field (passage-search.ts).
  */
 import { isFreeKeyPress } from './keyboard.ts';
 
@@ -19,14 +20,16 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     dialog?.showModal();
   } else if (event.key === 'ArrowLeft' && !event.shiftKey && !scrollsSideways(event.target)) {
-    follow('prev');
+    follow(rtl() ? 'next' : 'prev');
   } else if (event.key === 'ArrowRight' && !event.shiftKey && !scrollsSideways(event.target)) {
-    follow('next');
+    follow(rtl() ? 'prev' : 'next');
   }
 });
 
 for (const button of document.querySelectorAll('[data-show-shortcuts]'))
   button.addEventListener('click', () => dialog?.showModal());
+
+const rtl = () => document.documentElement.dir === 'rtl';
 
 /** Inside a region that scrolls sideways (a wide table), ← and → scroll it, as a reader expects. */
 function scrollsSideways(target: EventTarget | null): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatCount, formatDate } from '../format.ts';
+import type { Strings } from '../i18n/index.ts';
 import type { Chapter, Part, Work } from '../story/library.ts';
 import { splitAtImages } from '../markup/images.ts';
 import { epubPicture, type EpubPicture } from './pictures.ts';
@@ -38,6 +38,7 @@ interface Document {
 export async function buildEpub(work: Work, site: URL): Promise<Uint8Array> {
   const workUrl = new URL(work.url, site).href;
   const lang = work.data.language;
+  const { t } = work.strings;
   const pictures = await picturesOf(work);
   const documents: Document[] = [titlePage(work, workUrl)];
   const cover = work.cover && pictures.get(work.cover.file);
@@ -45,24 +46,29 @@ export async function buildEpub(work: Work, site: URL): Promise<Uint8Array> {
     documents.unshift({
       id: 'cover',
       file: 'cover.xhtml',
-      title: 'Cover',
+      title: t('epub.cover'),
       body: `<section class="cover" epub:type="cover">\n<img role="doc-cover" src="${cover.href}" alt="${escapeXml(work.cover.alt)}" />\n</section>`,
       cover: true,
     });
   }
-  const front = notesSection('Summary', work.summaryHtml) + notesSection('Notes', work.notesHtml);
+  const front =
+    notesSection(t('work.summary'), work.summaryHtml, 'summary') +
+    notesSection(t('work.notes'), work.notesHtml, 'notes');
   if (front) {
     documents.push({
       id: 'about',
       file: 'about.xhtml',
-      title: 'Summary and notes',
-      body: `<section epub:type="preface" role="doc-preface" aria-labelledby="about-title">\n<h2 id="about-title">Summary and notes</h2>\n${front}</section>`,
+      title: t('epub.summaryAndNotes'),
+      body: `<section epub:type="preface" role="doc-preface" aria-labelledby="about-title">\n<h2 id="about-title">${escapeXml(t('epub.summaryAndNotes'))}</h2>\n${front}</section>`,
     });
   }
   for (const section of work.contents) {
     if (section.part) documents.push(partDocument(section.part));
     for (const chapter of section.chapters) {
-      documents.push({ ...chapterDocument(chapter, pictures), inPart: Boolean(section.part) });
+      documents.push({
+        ...chapterDocument(chapter, pictures, work.strings),
+        inPart: Boolean(section.part),
+      });
     }
   }
 
@@ -87,7 +93,7 @@ export async function buildEpub(work: Work, site: URL): Promise<Uint8Array> {
     { path: 'OEBPS/style.css', content: epubStylesheet },
     ...documents.map((doc) => ({
       path: `OEBPS/${doc.file}`,
-      content: xhtmlDocument({ title: doc.title, lang, body: doc.body }),
+      content: xhtmlDocument({ title: doc.title, lang, dir: work.strings.dir, body: doc.body }),
     })),
     ...[...pictures.values()].map((picture) => ({
       path: `OEBPS/${picture.href}`,
@@ -140,14 +146,18 @@ function withPictures(chapter: Chapter, pictures: Map<string, EpubPicture>): str
     .join('');
 }
 
-function chapterDocument(chapter: Chapter, pictures: Map<string, EpubPicture>): Document {
+function chapterDocument(
+  chapter: Chapter,
+  pictures: Map<string, EpubPicture>,
+  { t }: Strings,
+): Document {
   const { title } = chapter;
   const parts = [
     `<h2 id="chapter-title">${escapeXml(title)}</h2>`,
-    notesSection('Chapter summary', chapter.summaryHtml),
-    notesSection('Notes', chapter.notesHtml),
+    notesSection(t('chapter.summary'), chapter.summaryHtml, 'chapter-summary'),
+    notesSection(t('chapter.notes'), chapter.notesHtml, 'notes'),
     `<div class="story-text">\n${toXhtml(withPictures(chapter, pictures))}\n</div>`,
-    notesSection('End notes', chapter.endNotesHtml),
+    notesSection(t('chapter.endNotes'), chapter.endNotesHtml, 'end-notes'),
   ];
   return {
     id: `chapter-${chapter.position}`,
@@ -198,32 +208,40 @@ function contentsTree(
 }
 
 /** A titled block of the author's notes, as the site shows them beside the text; empty when there are none. */
-function notesSection(heading: string, html: string): string {
+function notesSection(heading: string, html: string, kind: string): string {
   if (!html) return '';
-  const id = `notes-${heading.toLowerCase().replace(/\W+/g, '-')}`;
+  const id = `notes-${kind}`;
   return `<section class="notes" aria-labelledby="${id}">\n<h3 id="${id}">${escapeXml(heading)}</h3>\n${toXhtml(html)}\n</section>\n`;
 }
 
 function titlePage(work: Work, workUrl: string): Document {
-  const { data } = work;
-  const lang = data.language;
+  const { data, strings } = work;
+  const { t } = strings;
   const facts: [string, string][] = [];
   const list = (label: string, values: string[] | undefined) => {
     if (values?.length) facts.push([label, values.join(', ')]);
   };
-  if (data.series) facts.push(['Series', `${data.series.name}, part ${data.series.part}`]);
-  if (data.rating) facts.push(['Rating', data.rating]);
-  list('Warnings', data.warnings);
-  list('Fandoms', data.fandoms);
-  list('Relationships', data.relationships);
-  list('Characters', data.characters);
-  list('Tags', data.tags);
-  facts.push(['Language', lang]);
-  if (data.published) facts.push(['Published', formatDate(data.published, lang)]);
-  if (work.updated) facts.push(['Updated', formatDate(work.updated, lang)]);
-  facts.push(['Status', data.status === 'complete' ? 'Complete' : 'In progress']);
-  facts.push(['Words', formatCount(work.words, lang)]);
-  facts.push(['Chapters', formatCount(work.chapters.length, lang)]);
+  if (data.series)
+    facts.push([
+      t('work.series'),
+      t('work.seriesPart', { series: data.series.name, part: data.series.part }),
+    ]);
+  if (data.rating) facts.push([t('facts.rating'), data.rating]);
+  list(t('facts.warnings'), data.warnings);
+  list(t('facts.fandoms'), data.fandoms);
+  list(t('facts.relationships'), data.relationships);
+  list(t('facts.characters'), data.characters);
+  list(t('facts.tags'), data.tags);
+  // The language by its own name ("English", "中文"), not its code.
+  facts.push([t('facts.language'), strings.languageName()]);
+  if (data.published) facts.push([t('facts.published'), strings.date(data.published)]);
+  if (work.updated) facts.push([t('facts.updated'), strings.date(work.updated)]);
+  facts.push([
+    t('facts.status'),
+    t(data.status === 'complete' ? 'work.complete' : 'work.inProgress'),
+  ]);
+  facts.push([t('facts.words'), strings.number(work.words)]);
+  facts.push([t('facts.chapters'), strings.number(work.chapters.length)]);
   const dl = facts
     .map(([term, value]) => `<dt>${escapeXml(term)}</dt>\n<dd>${escapeXml(value)}</dd>`)
     .join('\n');
@@ -233,11 +251,11 @@ function titlePage(work: Work, workUrl: string): Document {
     title: data.title,
     body: `<section class="title-page" epub:type="titlepage" aria-labelledby="book-title">
 <h1 id="book-title">${escapeXml(data.title)}</h1>
-<p class="author">by ${escapeXml(data.author)}</p>
+<p class="author">${escapeXml(t('work.by', { author: data.author }))}</p>
 <dl class="facts">
 ${dl}
 </dl>
-<p>Read online: <a href="${escapeXml(workUrl)}">${escapeXml(workUrl)}</a></p>
+<p>${escapeXml(t('epub.readOnline'))} <a href="${escapeXml(workUrl)}">${escapeXml(workUrl)}</a></p>
 </section>`,
   };
 }
@@ -312,7 +330,7 @@ ${meta.join('\n')}
 <manifest>
 ${manifest.join('\n')}
 </manifest>
-<spine toc="ncx">
+<spine toc="ncx"${work.strings.dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
 ${spine.join('\n')}
 </spine>
 </package>
@@ -320,6 +338,7 @@ ${spine.join('\n')}
 }
 
 function navigationDocument(work: Work, documents: Document[]): string {
+  const { t } = work.strings;
   const hasCover = documents.some((doc) => doc.cover);
   const items = contentsTree(
     documents,
@@ -328,19 +347,24 @@ function navigationDocument(work: Work, documents: Document[]): string {
   ).join('\n');
   const firstChapter = documents.find((doc) => doc.part || doc.id.startsWith('chapter-'));
   const body = `<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
-<h1 id="toc-title">Contents</h1>
+<h1 id="toc-title">${escapeXml(t('epub.contents'))}</h1>
 <ol>
 ${items}
 </ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="hidden">
-<h2>Landmarks</h2>
+<h2>${escapeXml(t('epub.landmarks'))}</h2>
 <ol>
-${hasCover ? '<li><a epub:type="cover" href="cover.xhtml">Cover</a></li>\n' : ''}<li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>
-<li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
-${firstChapter ? `<li><a epub:type="bodymatter" href="${firstChapter.file}">Start of the story</a></li>\n` : ''}</ol>
+${hasCover ? `<li><a epub:type="cover" href="cover.xhtml">${escapeXml(t('epub.cover'))}</a></li>\n` : ''}<li><a epub:type="titlepage" href="title.xhtml">${escapeXml(t('epub.titlePage'))}</a></li>
+<li><a epub:type="toc" href="nav.xhtml#toc">${escapeXml(t('epub.contents'))}</a></li>
+${firstChapter ? `<li><a epub:type="bodymatter" href="${firstChapter.file}">${escapeXml(t('epub.startOfStory'))}</a></li>\n` : ''}</ol>
 </nav>`;
-  return xhtmlDocument({ title: `${work.data.title}: contents`, lang: work.data.language, body });
+  return xhtmlDocument({
+    title: `${work.data.title}: ${t('epub.contents')}`,
+    lang: work.data.language,
+    dir: work.strings.dir,
+    body,
+  });
 }
 
 function ncx(work: Work, workUrl: string, documents: Document[]): string {

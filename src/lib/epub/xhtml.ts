@@ -98,13 +98,15 @@ export function escapeXml(text: string): string {
 export function xhtmlDocument(options: {
   title: string;
   lang: string;
+  /** `rtl` for a work written right to left; left out for `ltr`. */
+  dir?: 'ltr' | 'rtl';
   body: string;
   stylesheet?: string;
 }): string {
-  const { title, lang, body, stylesheet = 'style.css' } = options;
+  const { title, lang, dir, body, stylesheet = 'style.css' } = options;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${escapeXml(lang)}" xml:lang="${escapeXml(lang)}">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${escapeXml(lang)}" xml:lang="${escapeXml(lang)}"${dir === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="UTF-8" />
 <title>${escapeXml(title)}</title>

@@ -5,6 +5,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type {} from 'mdast-util-to-hast';
 import { checkContainer, failAt } from './containers.ts';
 import { attributes } from './vocabulary.ts';
+import { labelsOf } from './labels.ts';
 
 /**
  * An epigraph at the start of a chapter: `:::epigraph`, its last paragraph the attribution
@@ -60,7 +61,7 @@ export function remarkEpigraphs() {
       const quote = attribution ? children.slice(0, -1) : children;
       node.data = {
         hName: 'figure',
-        hProperties: { [attributes.epigraph]: '', 'aria-label': 'Epigraph' },
+        hProperties: { [attributes.epigraph]: '', 'aria-label': labelsOf(file).epigraph },
       };
       node.children = [
         { type: 'blockquote', children: quote } as RootContent,

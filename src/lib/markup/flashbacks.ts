@@ -6,6 +6,7 @@ import type {} from 'mdast-util-to-hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { containerNames, isClosed } from './containers.ts';
 import { attributes } from './vocabulary.ts';
+import { fillLabel, labelsOf } from './labels.ts';
 
 /** Identifies this plugin's messages (`file.messages[n].source`). */
 export const flashbackSource = 'fiction-reader:flashback';
@@ -42,10 +43,10 @@ export interface FlashbacksOptions {
  * `[label]` (`flashback:unknown-attribute`), an empty flashback (`flashback:empty`).
  */
 export function remarkFlashbacks(options: FlashbacksOptions = {}) {
-  const startLabel = options.startLabel ?? 'Flashback';
-  const endLabel = options.endLabel ?? 'End of flashback';
-
   return function transformer(tree: Root, file: VFile) {
+    const labels = labelsOf(file);
+    const startLabel = options.startLabel ?? labels.flashback;
+    const endLabel = options.endLabel ?? labels.flashbackEnd;
     const lines = String(file.value).split(/\r?\n/);
     let count = 0;
 
@@ -113,7 +114,16 @@ export function remarkFlashbacks(options: FlashbacksOptions = {}) {
       const when = node.attributes?.when?.trim();
       const start: Paragraph = {
         type: 'paragraph',
-        children: [{ type: 'text', value: when ? `${startLabel}: ${when}` : startLabel }],
+        children: [
+          {
+            type: 'text',
+            value: when
+              ? options.startLabel
+                ? `${startLabel}: ${when}`
+                : fillLabel(labels.flashbackWhen, { when })
+              : startLabel,
+          },
+        ],
         data: { hProperties: { [attributes.flashbackStart]: '', id: `${id}-label` } },
       };
       const end: Paragraph = {

@@ -2,6 +2,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { FootnoteDefinition, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { englishLabels, fillLabel, labelsOf } from './labels.ts';
 
 /** Identifies this plugin's messages. */
 export const footnoteSource = 'fiction-reader:footnote';
@@ -67,11 +68,21 @@ export function remarkFootnotes() {
  * ```
  */
 export function rehypeFootnotes() {
-  return function transformer(tree: HastRoot) {
+  return function transformer(tree: HastRoot, file?: VFile) {
+    const labels = labelsOf(file);
+    // remark-rehype's words are set once per processor, in English: the file's language here.
+    const english = labels === englishLabels;
     visit(tree, 'element', (element: Element) => {
       const props = element.properties;
       if (props['dataFootnoteRef'] !== undefined) {
-        props['ariaLabel'] = `Footnote ${textOf(element)}`;
+        props['ariaLabel'] = fillLabel(labels.footnote, { number: textOf(element) });
+      }
+      if (!english && props['id'] === 'footnote-label') {
+        element.children = [{ type: 'text', value: labels.footnotes }];
+      }
+      if (!english && props['dataFootnoteBackref'] !== undefined) {
+        const again = /\((\d+)\)$/.exec(String(props['ariaLabel'] ?? ''));
+        props['ariaLabel'] = again ? `${labels.backToText} (${again[1]})` : labels.backToText;
       }
       if (props['dataFootnotes'] !== undefined || props['dataFootnoteBackref'] !== undefined) {
         delete props['className'];

@@ -13,6 +13,7 @@ import { remarkFlashbacks } from './flashbacks.ts';
 import { remarkImages, type ImagesFileData } from './images.ts';
 import { footnoteOptions, rehypeFootnotes, remarkFootnotes } from './footnotes.ts';
 import { remarkLetters } from './letters.ts';
+import type { MarkupLabels } from './labels.ts';
 import { remarkMessages } from './messages.ts';
 import { rehypePassageAnchors } from './passage-anchors.ts';
 import { remarkProseAsTyped } from './prose-as-typed.ts';
@@ -100,11 +101,20 @@ const chapterProcessor = unified()
   .freeze();
 
 /**
- * Renders a chapter's Markdown body (front matter blanked, so lines are file lines) to HTML. A
+ * Renders a chapter's Markdown body (front matter blanked, so lines are file lines) to HTML, with
+ * the markup's words in the work's language (`labels`; English by default). A
  * plugin's refusal (an unclosed flashback, raw HTML…) comes back as the mistake, with its place.
  */
-export async function renderChapterBody(body: string, file: string): Promise<RenderedBody> {
-  const vfile = new VFile({ value: body, path: file, data: { astro: { frontmatter: {} } } });
+export async function renderChapterBody(
+  body: string,
+  file: string,
+  labels?: MarkupLabels,
+): Promise<RenderedBody> {
+  const vfile = new VFile({
+    value: body,
+    path: file,
+    data: { astro: { frontmatter: {} }, ...(labels ? { labels } : {}) },
+  });
   try {
     const html = String(await chapterProcessor.process(vfile));
     const data = vfile.data as { astro: { frontmatter: Record<string, unknown> } } & ImagesFileData;

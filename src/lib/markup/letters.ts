@@ -6,6 +6,7 @@ import type {} from 'mdast-util-to-hast';
 import { checkContainer, failAt, marker } from './containers.ts';
 import { splitLines } from './lines.ts';
 import { attributes } from './vocabulary.ts';
+import { labelsOf } from './labels.ts';
 
 /** The kinds of letter, and how each is announced. */
 export const letterKinds = {
@@ -81,7 +82,9 @@ export function remarkLetters() {
           `Write kind="letter", "note", "diary" or "email", or leave it out for a letter.`,
         );
       }
-      const label = letterKinds[kind as keyof typeof letterKinds];
+      const labels = labelsOf(file);
+      const label = labels[kind as keyof typeof letterKinds];
+      const endLabel = labels[`${kind as keyof typeof letterKinds}End`];
       const blocks = [...children];
       const first = blocks[0];
       if (first?.type === 'paragraph') {
@@ -119,7 +122,7 @@ export function remarkLetters() {
       node.children = [
         marker(label, { [attributes.letterStart]: '', id: `${id}-label` }),
         ...(blocks as RootContent[]),
-        marker(`End of ${label.toLowerCase()}`, { [attributes.letterEnd]: '' }),
+        marker(endLabel, { [attributes.letterEnd]: '' }),
       ] as never;
     });
   };

@@ -6,6 +6,7 @@ import type {} from 'mdast-util-to-hast';
 import { checkContainer, failAt, marker } from './containers.ts';
 import { splitLines } from './lines.ts';
 import { attributes } from './vocabulary.ts';
+import { labelsOf } from './labels.ts';
 
 /** Options of {@link remarkMessages}. */
 export interface MessagesOptions {
@@ -47,10 +48,10 @@ const senderLine = /^([^\s:()[\]][^:()[\]\n]{0,40}?)\s*(?:\(([^()\n]{1,20})\))?:
  * (`messages:not-a-message`), an attribute other than `me`, and the containers' own checks.
  */
 export function remarkMessages(options: MessagesOptions = {}) {
-  const startLabel = options.startLabel ?? 'Messages';
-  const endLabel = options.endLabel ?? 'End of messages';
-
   return function transformer(tree: Root, file: VFile) {
+    const labels = labelsOf(file);
+    const startLabel = options.startLabel ?? labels.messages;
+    const endLabel = options.endLabel ?? labels.messagesEnd;
     let count = 0;
     visitParents(tree, 'containerDirective', (node, ancestors) => {
       if (node.name !== 'messages') return;

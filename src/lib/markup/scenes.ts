@@ -3,7 +3,9 @@ import type { Data, Parent } from 'unist';
 // Declares mdast's `data.hName` / `data.hProperties`, which remark-rehype honours.
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 import { attributes } from './vocabulary.ts';
+import { labelsOf } from './labels.ts';
 
 /** Options of {@link remarkScenes}. */
 export interface ScenesOptions {
@@ -41,9 +43,8 @@ interface SceneNode extends Parent {
  * second break in a row) still draws its ornament but makes no empty scene.
  */
 export function remarkScenes(options: ScenesOptions = {}) {
-  const breakLabel = options.breakLabel ?? 'Scene break';
-
-  return function transformer(tree: Root) {
+  return function transformer(tree: Root, file?: VFile) {
+    const breakLabel = options.breakLabel ?? labelsOf(file).sceneBreak;
     visit(tree, 'thematicBreak', (node: ThematicBreak) => {
       node.data = {
         ...node.data,

@@ -2,7 +2,9 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { getAttribute as attr, hasAttribute as has } from './hast-attributes.ts';
+import type { VFile } from 'vfile';
 import { attributes, markerAttributes } from './vocabulary.ts';
+import { fillLabel, labelsOf, type MarkupLabels } from './labels.ts';
 
 /** Options of {@link rehypeSearchAnchors}. */
 export interface SearchAnchorsOptions {
@@ -35,9 +37,10 @@ export interface SearchAnchorsOptions {
  * ```
  */
 export function rehypeSearchAnchors(options: SearchAnchorsOptions = {}) {
-  const sceneLabel = options.sceneLabel ?? ((scene: number) => `Scene ${scene}`);
-
-  return function transformer(tree: Root) {
+  return function transformer(tree: Root, file?: VFile) {
+    const labels = labelsOf(file);
+    const sceneLabel =
+      options.sceneLabel ?? ((scene: number) => fillLabel(labels.scene, { number: scene }));
     // The heading a passage comes under, within its scene ("Buffy's POV", a dated entry).
     let heading: { text: string; scene: Element | undefined } | undefined;
     visitParents(tree, 'element', (element, ancestors) => {
@@ -55,10 +58,10 @@ export function rehypeSearchAnchors(options: SearchAnchorsOptions = {}) {
       }
       if (!has(element, attributes.passage)) return;
       const place = ancestors.findLast(
-        (a): a is Element => a.type === 'element' && placeOf(a) !== undefined,
+        (a): a is Element => a.type === 'element' && placeOf(a, labels) !== undefined,
       );
       const title = place
-        ? placeOf(place)
+        ? placeOf(place, labels)
         : heading && heading.scene === scene && heading.text
           ? heading.text
           : scene
@@ -70,22 +73,22 @@ export function rehypeSearchAnchors(options: SearchAnchorsOptions = {}) {
 }
 
 /** The place a structure gives the passages inside it: "Flashback: …", "Messages", "Letter"… */
-function placeOf(element: Element): string | undefined {
-  if (has(element, attributes.flashback)) return flashbackLabel(element);
+function placeOf(element: Element, labels: MarkupLabels): string | undefined {
+  if (has(element, attributes.flashback)) return flashbackLabel(element, labels);
   for (const start of [attributes.messagesStart, attributes.letterStart, attributes.verseStart]) {
     const marker = element.children.find(
       (child): child is Element => child.type === 'element' && has(child, start),
     );
     if (marker) return toString(marker);
   }
-  if (has(element, attributes.epigraph)) return 'Epigraph';
-  if (has(element, 'data-footnotes')) return 'Footnotes';
+  if (has(element, attributes.epigraph)) return labels.epigraph;
+  if (has(element, 'data-footnotes')) return labels.footnotes;
   return undefined;
 }
 
-function flashbackLabel(flashback: Element): string {
+function flashbackLabel(flashback: Element, labels: MarkupLabels): string {
   const start = flashback.children.find(
     (child): child is Element => child.type === 'element' && has(child, attributes.flashbackStart),
   );
-  return start ? toString(start) : 'Flashback';
+  return start ? toString(start) : labels.flashback;
 }

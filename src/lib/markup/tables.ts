@@ -8,6 +8,7 @@ import type {} from 'mdast-util-to-hast';
 import { checkContainer, failAt } from './containers.ts';
 import { getAttribute, hasAttribute } from './hast-attributes.ts';
 import { attributes } from './vocabulary.ts';
+import { labelsOf } from './labels.ts';
 
 /**
  * A table's caption: `:::table[Status]` around a table names it. Its label becomes the
@@ -72,7 +73,7 @@ export function remarkTableCaptions() {
  * A table without a caption is named "Table".
  */
 export function rehypeTables() {
-  return function transformer(tree: HastRoot) {
+  return function transformer(tree: HastRoot, file?: VFile) {
     visitParents(tree, 'element', (element, ancestors) => {
       if (element.tagName !== 'table') return;
       for (const row of element.children) {
@@ -118,7 +119,7 @@ export function rehypeTables() {
         parent.properties = region.properties;
         return;
       }
-      region.properties['ariaLabel'] = 'Table';
+      region.properties['ariaLabel'] = labelsOf(file).table;
       const index = parent.children.indexOf(element);
       region.children = [element];
       parent.children.splice(index, 1, region);

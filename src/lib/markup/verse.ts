@@ -6,6 +6,7 @@ import type {} from 'mdast-util-to-hast';
 import { checkContainer, failAt, marker } from './containers.ts';
 import { splitLines } from './lines.ts';
 import { attributes } from './vocabulary.ts';
+import { labelsOf } from './labels.ts';
 
 /**
  * Verse (a poem, song lyrics, a chant): `:::verse`. Every line break is kept as typed, with no
@@ -85,9 +86,9 @@ export function remarkVerse() {
         hProperties: { [attributes.verse]: String(count), id, 'aria-labelledby': `${id}-label` },
       };
       node.children = [
-        marker('Verse', { [attributes.verseStart]: '', id: `${id}-label` }),
+        marker(labelsOf(file).verse, { [attributes.verseStart]: '', id: `${id}-label` }),
         ...(stanzas as RootContent[]),
-        marker('End of verse', { [attributes.verseEnd]: '' }),
+        marker(labelsOf(file).verseEnd, { [attributes.verseEnd]: '' }),
       ] as never;
     });
   };

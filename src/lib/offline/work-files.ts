@@ -63,7 +63,8 @@ export function searchFiles(site: BuiltSite, build: string): SearchFiles {
   const dir = path.join(site.dir, 'pagefind');
   const at = (file: string) => `${site.base}pagefind/${file}`;
   const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string; wasm: string }>;
+    // `wasm` is null for a language Pagefind cannot stem (zh, ja…): it then loads `unknown`.
+    languages: Record<string, { hash: string; wasm: string | null }>;
   };
   const languages = Object.values(entry.languages);
   const chunks = (folder: string) =>
@@ -77,7 +78,7 @@ export function searchFiles(site: BuiltSite, build: string): SearchFiles {
         at('pagefind.js'),
         at('pagefind-worker.js'),
         at('pagefind-highlight.js'),
-        ...languages.map(({ wasm }) => at(`wasm.${wasm}.pagefind`)),
+        ...languages.map(({ wasm }) => at(`wasm.${wasm ?? 'unknown'}.pagefind`)),
         ...languages.map(({ hash }) => at(`pagefind.${hash}.pf_meta`)),
         ...chunks('index'),
         ...chunks('filter'),

@@ -145,6 +145,11 @@ export function continueLink(
   progress: WorkProgress,
   chapters: ListedChapter[],
   contentsUrl: string,
+  t: (
+    key: 'work.continueAt' | 'work.continueAtPlace' | 'work.continueGone',
+    vars: Record<string, string>,
+  ) => string = english,
+  lang = 'en',
 ): ContinueLink | undefined {
   const last = progress.last;
   if (!last) return undefined;
@@ -153,12 +158,29 @@ export function continueLink(
     return {
       kind: 'contents',
       href: contentsUrl,
-      label: `“${last.title}” is no longer here: continue from the contents`,
+      label: t('work.continueGone', { chapter: last.title }),
     };
-  const where = last.where ? `, ${last.where.charAt(0).toLowerCase()}${last.where.slice(1)}` : '';
+  // "Part 1, scene 3": a place is a label ("Scene 3"), lower-cased mid-sentence in English only
+  // (German nouns keep their capital; most scripts have none).
+  const place =
+    last.where && lang.startsWith('en')
+      ? `${last.where.charAt(0).toLowerCase()}${last.where.slice(1)}`
+      : last.where;
   return {
     kind: 'passage',
     href: last.passage ? `${chapter.url}#${last.passage}` : chapter.url,
-    label: `Continue reading — ${last.title}${where}`,
+    label: place
+      ? t('work.continueAtPlace', { chapter: last.title, place })
+      : t('work.continueAt', { chapter: last.title }),
   };
+}
+
+/** The English labels, when no page strings are at hand (the tests). */
+function english(key: string, vars: Record<string, string>): string {
+  const text = {
+    'work.continueAt': 'Continue reading — {chapter}',
+    'work.continueAtPlace': 'Continue reading — {chapter}, {place}',
+    'work.continueGone': '“{chapter}” is no longer here: continue from the contents',
+  }[key]!;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
 }

@@ -4,6 +4,8 @@ import { wordCountField } from '../markup/word-count.ts';
 import { buildLibrary, type Library } from './library.ts';
 import { readChapterHtml } from './chapter-html.ts';
 import { publishingFromEnv } from './publishing.ts';
+import { readOverrides } from '../i18n/overrides.ts';
+import { resolveContentDir } from './layout.ts';
 
 export type { Chapter, ContentsSection, Library, Part, Work } from './library.ts';
 
@@ -46,5 +48,10 @@ async function loadLibrary(): Promise<Library> {
     await Promise.all(chapterSources),
     // Drafts show in `astro dev` and in preview builds (PREVIEW=1); BUILD_DATE stands in for now.
     publishingFromEnv(process.env, import.meta.env.DEV_SERVER === true),
+    {
+      // The author's interface strings (checked with the content: validate.ts).
+      overrides: readOverrides(resolveContentDir()).overrides,
+      siteLanguage: process.env['SITE_LANGUAGE'] || undefined,
+    },
   );
 }

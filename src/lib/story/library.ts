@@ -1,5 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { excerpt, textOf } from '../format.ts';
+import { stringsFor, type Strings } from '../i18n/index.ts';
+import type { Overrides } from '../i18n/overrides.ts';
 import { withoutAddedText } from '../markup/vocabulary.ts';
 import { parseChapterFileName } from './layout.ts';
 import { partAnchors, runsOf } from './parts.ts';
@@ -116,11 +118,15 @@ export interface Work {
   series: Work[];
   /** Set only in a build that shows drafts: the whole work is a draft. */
   unpublished: Unpublished | undefined;
+  /** The interface in the work's language (with the author's overrides): its pages speak it. */
+  strings: Strings;
 }
 
 /** Every work, in library order, with lookups by slug. */
 export interface Library {
   works: Work[];
+  /** The interface of the site's own pages (home, search, 404, offline): see `siteLanguage`. */
+  strings: Strings;
   getWork(slug: string): Work | undefined;
   getChapter(workSlug: string, chapterSlug: string): Chapter | undefined;
 }
@@ -140,7 +146,16 @@ export function buildLibrary(
   allWorkSources: WorkSource[],
   allChapterSources: ChapterSource[],
   publishing: Publishing = publishNow(),
+  options: { overrides?: Overrides; siteLanguage?: string | undefined } = {},
 ): Library {
+  const overrides = options.overrides ?? { site: {}, works: {} };
+  // The site's words for a language, then the work's own.
+  const stringsOf = (language: string, slug?: string) =>
+    stringsFor(language, {
+      ...overrides.site[language.split('-')[0]!],
+      ...overrides.site[language],
+      ...(slug ? overrides.works[slug] : {}),
+    });
   const { now, includeDrafts } = publishing;
   const shown = (data: { draft?: boolean | undefined; published?: Date | undefined }) =>
     includeDrafts || !unpublished(data, now);
@@ -162,6 +177,7 @@ export function buildLibrary(
   }
 
   const works = workSources.map((source): Work => {
+    const strings = stringsOf(source.data.language, source.slug);
     const ordered = (chaptersByWork.get(source.slug) ?? []).sort((a, b) => a.number - b.number);
     const chapters = ordered.map(({ slug, source: chapter }, index): Chapter => ({
       id: chapter.id,
@@ -178,9 +194,13 @@ export function buildLibrary(
       // An empty draft (shown in a preview) has no opening lines: say what it is instead.
       description:
         excerpt(textOf(chapter.summaryHtml || withoutAddedText(chapter.html))) ||
-        `${chapter.data.title}: chapter ${index + 1} of ${source.data.title}.`,
+        strings.t('chapter.description', {
+          chapter: chapter.data.title,
+          position: index + 1,
+          title: source.data.title,
+        }),
       words: chapter.words,
-      readingMinutes: readingMinutes(chapter.words),
+      readingMinutes: readingMinutes(chapter.words, source.data.language),
       url: chapterUrl(source.slug, slug),
       aliasUrls: (chapter.data.aliases ?? []).map((alias) => chapterUrl(source.slug, alias)),
       unpublished: unpublished(chapter.data, now),
@@ -205,12 +225,13 @@ export function buildLibrary(
       parts,
       contents,
       words,
-      readingMinutes: readingMinutes(words),
+      readingMinutes: readingMinutes(words, source.data.language),
       updated: source.data.updated ?? newest(chapters.map((c) => c.data.published)),
       url: workUrl(source.slug),
       entireUrl: entireWorkUrl(source.slug),
       series: [],
       unpublished: unpublished({ draft: source.data.draft }, now),
+      strings,
     };
   });
 
@@ -223,6 +244,7 @@ export function buildLibrary(
   const bySlug = new Map(works.map((work) => [work.slug, work]));
   return {
     works,
+    strings: stringsOf(options.siteLanguage ?? commonLanguage(works)),
     getWork: (slug) => bySlug.get(slug),
     getChapter: (workSlug, chapterSlug) =>
       bySlug.get(workSlug)?.chapters.find((c) => c.slug === chapterSlug),
@@ -262,6 +284,20 @@ function compareWorks(a: Work, b: Work): number {
     (a.data.series?.part ?? 0) - (b.data.series?.part ?? 0) ||
     a.slug.localeCompare(b.slug)
   );
+}
+
+/**
+ * The language most works share (the first work's among equals, in library order): the site's
+ * own pages speak it unless SITE_LANGUAGE says otherwise. English for an empty library.
+ */
+export function commonLanguage(works: readonly { data: { language: string } }[]): string {
+  const counts = new Map<string, number>();
+  for (const work of works)
+    counts.set(work.data.language, (counts.get(work.data.language) ?? 0) + 1);
+  let best = 'en';
+  let most = 0;
+  for (const [language, count] of counts) if (count > most) [best, most] = [language, count];
+  return best;
 }
 
 function newest(dates: (Date | undefined)[]): Date | undefined {

@@ -17,6 +17,9 @@ import {
 } from './layout.ts';
 import { partProblems } from './parts.ts';
 import { readFrontMatter, type Kind } from './front-matter.ts';
+import { markupLabelsOf, stringsFor } from '../i18n/index.ts';
+import { readOverrides, type Overrides } from '../i18n/overrides.ts';
+import { englishLabels, type MarkupLabels } from '../markup/labels.ts';
 import { markdownFields } from './schema.ts';
 
 /** One author's mistake: where it is, what rule it broke, and how to fix it. */
@@ -76,7 +79,8 @@ export async function validateContent(contentDir: string): Promise<ContentProble
  * (in worker threads, see render-pool.ts), so the build renders each file once, here.
  */
 export async function checkStory(contentDir: string): Promise<StoryCheck> {
-  const walk: Walk = { problems: [], bodies: [] };
+  const { overrides, problems: overrideProblems } = readOverrides(contentDir);
+  const walk: Walk = { problems: [], bodies: [], overrides, labels: englishLabels };
   if (!(await isDirectory(contentDir))) {
     return {
       works: [],
@@ -98,6 +102,7 @@ export async function checkStory(contentDir: string): Promise<StoryCheck> {
     if (found) works += 1;
   }
   const { problems } = walk;
+  for (const p of overrideProblems) problems.push(problem(p.file, p.line, p.ruleId, p.message));
   if (works === 0 && problems.length === 0) {
     problems.push(
       problem(
@@ -133,11 +138,16 @@ export async function checkStory(contentDir: string): Promise<StoryCheck> {
 /** What the walk over the folder gathers: problems so far, and bodies to render. */
 interface Walk {
   problems: ContentProblem[];
+  /** The author's interface strings: their markup words go into the chapters. */
+  overrides: Overrides;
+  /** The words the markup adds, in the language of the work being walked. */
+  labels: MarkupLabels;
   bodies: {
     kind: Kind;
     id: string;
     file: string;
     body: string;
+    labels: MarkupLabels;
     frontmatter: Record<string, unknown>;
     /** How many problems were listed before this body would have been checked. */
     problemsBefore: number;
@@ -173,7 +183,15 @@ async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
       ),
     );
   }
-  await validateFile(path.join(workDir, workFile), 'work', walk, workSlug);
+  const work = await validateFile(path.join(workDir, workFile), 'work', walk, workSlug);
+  const language = String(work?.data['language'] ?? 'en');
+  walk.labels = markupLabelsOf(
+    stringsFor(language, {
+      ...walk.overrides.site[language.split('-')[0]!],
+      ...walk.overrides.site[language],
+      ...walk.overrides.works[workSlug],
+    }),
+  );
 
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
@@ -315,6 +333,7 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
     id,
     file,
     body: read.body,
+    labels: walk.labels,
     frontmatter: read.written,
     problemsBefore: problems.length,
   });

@@ -11,7 +11,8 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ work: Work }> = ({ props: { work }, site }) =>
   rss({
-    title: work.data.title,
+    // Whose feed it is, beside the site's ("The Night Shift (new chapters)").
+    title: work.strings.t('site.newChapters', { title: work.data.title }),
     description: work.description,
     // The channel links to the work; item links are absolute paths on the same site.
     site: new URL(work.url, site),

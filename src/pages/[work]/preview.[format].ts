@@ -13,13 +13,13 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ work: Work }> = async ({ props: { work } }) => {
-  const chapters = work.chapters.length;
+  const { t } = work.strings;
   const image = await renderPreviewImage({
     eyebrow: work.data.series
-      ? `${work.data.series.name}, part ${work.data.series.part}`
-      : 'A story',
+      ? t('work.seriesPart', { series: work.data.series.name, part: work.data.series.part })
+      : t('preview.aStory'),
     title: work.data.title,
-    subtitle: `${work.data.status === 'complete' ? 'Complete' : 'In progress'} · ${chapters} ${chapters === 1 ? 'chapter' : 'chapters'}`,
+    subtitle: `${t(work.data.status === 'complete' ? 'work.complete' : 'work.inProgress')} · ${t('work.chapters', { count: work.chapters.length })}`,
     author: work.data.author,
     cover: work.cover?.file,
   });

@@ -28,7 +28,7 @@ function previewText(work: Work, chapter: Chapter): PreviewText {
   return {
     eyebrow: work.data.title,
     title: chapter.title,
-    subtitle: `Chapter ${chapter.position} of ${work.chapters.length} · ${chapter.words.toLocaleString(work.data.language)} words`,
+    subtitle: `${work.strings.t('chapter.position', { position: chapter.position, count: work.chapters.length })} · ${work.strings.t('work.words', { count: chapter.words })}`,
     author: work.data.author,
     cover: work.cover?.file,
   };
