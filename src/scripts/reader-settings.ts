@@ -109,9 +109,11 @@ function placePanel(panel: HTMLElement, button: HTMLElement) {
   const margin = 12;
   const rem = parseFloat(getComputedStyle(root).fontSize);
   const width = Math.min(23 * rem, innerWidth - 2 * margin);
-  const { bottom, right } = button.getBoundingClientRect();
+  const { bottom, left, right } = button.getBoundingClientRect();
+  // Under the button, aligned with its end: its right edge, or its left in a right-to-left page.
+  const start = root.dir === 'rtl' ? left : right - width;
   panel.style.top = `${Math.round(bottom + 8)}px`;
-  panel.style.left = `${Math.round(Math.min(Math.max(margin, right - width), innerWidth - width - margin))}px`;
+  panel.style.left = `${Math.round(Math.min(Math.max(margin, start), innerWidth - width - margin))}px`;
 }
 
 customElements.define('reader-settings', ReaderSettings);

@@ -49,6 +49,7 @@ export async function checkFidelity(
       body: text.converted.markdown,
       // The markup's own words are left out of the comparison, whatever their language.
       labels: englishLabels,
+      language: 'en',
     })),
   );
   for (const [index, text] of written.texts.entries()) {

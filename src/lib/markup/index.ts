@@ -102,18 +102,20 @@ const chapterProcessor = unified()
 
 /**
  * Renders a chapter's Markdown body (front matter blanked, so lines are file lines) to HTML, with
- * the markup's words in the work's language (`labels`; English by default). A
+ * the markup's words in the work's language (`labels`; English by default) and its
+ * typography (`language`: quotes and spacing). A
  * plugin's refusal (an unclosed flashback, raw HTML…) comes back as the mistake, with its place.
  */
 export async function renderChapterBody(
   body: string,
   file: string,
   labels?: MarkupLabels,
+  language = 'en',
 ): Promise<RenderedBody> {
   const vfile = new VFile({
     value: body,
     path: file,
-    data: { astro: { frontmatter: {} }, ...(labels ? { labels } : {}) },
+    data: { astro: { frontmatter: {} }, language, ...(labels ? { labels } : {}) },
   });
   try {
     const html = String(await chapterProcessor.process(vfile));

@@ -17,6 +17,7 @@
 import type { Root, Nodes, Literal } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 const open = { '"': '“', "'": '‘' } as const;
@@ -151,8 +152,53 @@ export function educateMarks(text: string): string {
 const blocks = new Set(['paragraph', 'heading', 'tableCell']);
 const visited = new Set(['text', 'inlineCode', ...blocks]);
 
-export function remarkSmartPunctuation() {
-  return (tree: Root) => {
+/**
+ * The quotation marks and spacing of `language` (a BCP 47 tag), from the English curly quotes
+ * `educateQuotes` made: French « » with narrow no-break spaces inside them and before ; : ! ?,
+ * German „ “, Russian and Ukrainian « » (and a spaced dash as an em dash), Polish „ ”, Italian
+ * « », Swedish ” ”. Only double
+ * quotes change: a closing single quote is also the apostrophe, so single quotes stay.
+ */
+export function localizePunctuation(text: string, language: string): string {
+  const base = language.split('-')[0]!.toLowerCase();
+  const marks = doubleQuotes[base];
+  let result = marks ? text.replace(/“/g, marks[0]).replace(/”/g, marks[1]) : text;
+  if (base === 'fr') {
+    result = result
+      // Inside guillemets, a narrow no-break space, whatever space the author typed (or none).
+      .replace(/«[ \u00a0\u202f]?/g, '«\u202f')
+      .replace(/[ \u00a0\u202f]?»/g, '\u202f»')
+      // Before ; : ! ? that end a clause (not 8:35, not http://), a narrow no-break space.
+      .replace(
+        /(?<=[\p{L}\p{N}»)\]’”*_]|^(?=[ \u00a0]))[ \u00a0]?([;:!?]+)(?=\s|$|[»”’)\]*_])/gu,
+        '\u202f$1',
+      );
+  }
+  // Russian and Ukrainian set a spaced dash as an em dash (dialogue, asides): "--" is typed.
+  if (base === 'ru' || base === 'uk') result = result.replace(/(^|\s)–(?=\s|$)/g, '$1—');
+  return result;
+}
+
+const doubleQuotes: Record<string, readonly [string, string]> = {
+  fr: ['«', '»'],
+  de: ['„', '“'],
+  ru: ['«', '»'],
+  uk: ['«', '»'],
+  pl: ['„', '”'],
+  it: ['«', '»'],
+  sv: ['”', '”'],
+};
+
+/** Chinese, Japanese and Korean keep their quotes as typed: no curly quotes are added. */
+const keepsQuotes = new Set(['zh', 'ja', 'ko']);
+
+export function remarkSmartPunctuation(options: { language?: string } = {}) {
+  return (tree: Root, file?: VFile) => {
+    // The file's language (a chapter's work), else the option's (a front matter field).
+    const language = String(
+      (file?.data as { language?: string } | undefined)?.language ?? options.language ?? 'en',
+    );
+    const base = language.split('-')[0]!.toLowerCase();
     const texts: Literal[] = [];
     let all = '';
     visit(tree, (node: Nodes, _index, parent) => {
@@ -166,7 +212,7 @@ export function remarkSmartPunctuation() {
         texts.push(node as unknown as Literal);
       }
     });
-    const curled = educateQuotes(all);
+    const curled = keepsQuotes.has(base) ? all : educateQuotes(all);
     let offset = 0;
     for (const node of texts) {
       if (blocks.has(node.type)) {
@@ -174,7 +220,11 @@ export function remarkSmartPunctuation() {
         continue;
       }
       const end = offset + node.value.length;
-      if (node.type === 'text') node.value = educateMarks(curled.slice(offset, end));
+      if (node.type === 'text')
+        node.value =
+          base === 'en'
+            ? educateMarks(curled.slice(offset, end))
+            : localizePunctuation(educateMarks(curled.slice(offset, end)), language);
       offset = end;
     }
   };

@@ -20,6 +20,8 @@ export function getLibrary(): Promise<Library> {
   return library;
 }
 
+const workOf = (chapterId: string) => chapterId.split('/')[0]!;
+
 async function loadLibrary(): Promise<Library> {
   const [works, chapters] = await Promise.all([getCollection('works'), getCollection('chapters')]);
   const workSources = works.map(async ({ id, data: { coverImage, ...data }, rendered }) => ({
@@ -27,16 +29,18 @@ async function loadLibrary(): Promise<Library> {
     data,
     cover: coverImage && data.coverAlt ? { ...coverImage, alt: data.coverAlt } : undefined,
     notesHtml: rendered?.html ?? '',
-    summaryHtml: await renderMarkdownField(data.summary),
+    summaryHtml: await renderMarkdownField(data.summary, data.language),
   }));
+  // A chapter's notes are set in its work's language.
+  const languageOf = new Map(works.map((work) => [work.id, work.data.language]));
   const chapterSources = chapters.map(async (entry) => ({
     id: entry.id,
     data: entry.data,
     html: await readChapterHtml(entry),
     pictures: new Map(entry.data.pictures.map(({ reference, ...picture }) => [reference, picture])),
-    summaryHtml: await renderMarkdownField(entry.data.summary),
-    notesHtml: await renderMarkdownField(entry.data.notes),
-    endNotesHtml: await renderMarkdownField(entry.data.endNotes),
+    summaryHtml: await renderMarkdownField(entry.data.summary, languageOf.get(workOf(entry.id))),
+    notesHtml: await renderMarkdownField(entry.data.notes, languageOf.get(workOf(entry.id))),
+    endNotesHtml: await renderMarkdownField(entry.data.endNotes, languageOf.get(workOf(entry.id))),
     words: Number(
       (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[
         wordCountField

@@ -12,6 +12,8 @@ export interface RenderJob {
   body: string;
   /** The words the markup adds, in the work's language. */
   labels: MarkupLabels;
+  /** The work's language (BCP 47): its quotes and spacing. */
+  language: string;
 }
 
 /**
@@ -30,7 +32,8 @@ export async function renderChapterBodies(jobs: RenderJob[]): Promise<RenderedBo
       jobs.map((job) =>
         cachedJson(
           'chapters',
-          () => cacheKey('chapters', [job.file, job.body, JSON.stringify(job.labels)]),
+          () =>
+            cacheKey('chapters', [job.file, job.body, job.language, JSON.stringify(job.labels)]),
           () => (pool ??= new WorkerPool('src/lib/story/render-worker.ts')).run(job),
         ),
       ),

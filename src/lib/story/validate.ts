@@ -80,7 +80,13 @@ export async function validateContent(contentDir: string): Promise<ContentProble
  */
 export async function checkStory(contentDir: string): Promise<StoryCheck> {
   const { overrides, problems: overrideProblems } = readOverrides(contentDir);
-  const walk: Walk = { problems: [], bodies: [], overrides, labels: englishLabels };
+  const walk: Walk = {
+    problems: [],
+    bodies: [],
+    overrides,
+    labels: englishLabels,
+    language: 'en',
+  };
   if (!(await isDirectory(contentDir))) {
     return {
       works: [],
@@ -142,12 +148,15 @@ interface Walk {
   overrides: Overrides;
   /** The words the markup adds, in the language of the work being walked. */
   labels: MarkupLabels;
+  /** The language of the work being walked. */
+  language: string;
   bodies: {
     kind: Kind;
     id: string;
     file: string;
     body: string;
     labels: MarkupLabels;
+    language: string;
     frontmatter: Record<string, unknown>;
     /** How many problems were listed before this body would have been checked. */
     problemsBefore: number;
@@ -185,6 +194,7 @@ async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
   }
   const work = await validateFile(path.join(workDir, workFile), 'work', walk, workSlug);
   const language = String(work?.data['language'] ?? 'en');
+  walk.language = language;
   walk.labels = markupLabelsOf(
     stringsFor(language, {
       ...walk.overrides.site[language.split('-')[0]!],
@@ -334,6 +344,7 @@ async function validateFile(file: string, kind: Kind, walk: Walk, id: string) {
     file,
     body: read.body,
     labels: walk.labels,
+    language: walk.language,
     frontmatter: read.written,
     problemsBefore: problems.length,
   });
