@@ -11,13 +11,13 @@ import { completeHeaders } from './src/integrations/headers-file.ts';
 import { devServerFlag } from './src/integrations/publishing.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
-import { sharedPrimaryLanguage } from './src/lib/story/languages.ts';
+import { searchLanguage } from './src/lib/story/languages.ts';
 import { resolveContentDir } from './src/lib/story/layout.ts';
 
 const contentDir = resolveContentDir();
 const offline = offlineReading();
 const cache = buildCache();
-const search = searchIndex({ language: sharedPrimaryLanguage(contentDir) });
+const search = searchIndex({ language: searchLanguage(contentDir) });
 // The public address (SITE_URL at build time), for canonical URLs and feeds. Its path, if any
 // (a GitHub Pages project site: https://someone.github.io/my-story/), is the base every URL of
 // the site lives under; a missing trailing slash is added.

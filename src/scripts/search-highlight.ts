@@ -8,6 +8,10 @@ import { highlightParam } from './pagefind.ts';
 const markClass = 'search-hit';
 const wordLimiters = [...',.;:!?"“”‘’\'()[]{}«»—–-…*_/'];
 const terms = new URLSearchParams(location.search).getAll(highlightParam);
+// Chinese, Japanese and Korean words have no spaces around them to find their edges: a term in
+// those scripts is marked wherever it stands ("外婆" inside "那年冬天，外婆还在").
+const spaceless = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const anywhere = terms.some((term) => spaceless.test(term));
 if (terms.length > 0) void highlightSearchWords();
 
 async function highlightSearchWords() {
@@ -29,7 +33,7 @@ async function highlightSearchWords() {
         // Whole words and phrases only: "an" is not marked inside "and", nor "arrow" in
         // "narrow". Punctuation ends a word; the result's link lists the forms the index
         // matched ("begging" for "beg"), src/scripts/search-ranking.ts.
-        accuracy: { value: 'exactly', limiters: wordLimiters },
+        accuracy: anywhere ? 'partially' : { value: 'exactly', limiters: wordLimiters },
       },
     });
   } catch {

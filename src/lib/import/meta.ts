@@ -27,18 +27,50 @@ const byName = (() => {
     'brazilian portuguese': 'pt-BR',
     '中文-普通话 國語': 'zh',
     '中文-广东话 粵語': 'yue',
+    '中文-客家话': 'hak',
+    '中文-闽南话 臺語': 'nan',
+    '中文-吴语': 'wuu',
+    '中文-古典中文': 'lzh',
     filipino: 'fil',
     norsk: 'no',
+    'lingua latina': 'la',
+    'toki pona': 'tok',
+    quenya: 'qya',
+    sindarin: 'sjn',
+    'tlhingan-hol': 'tlh',
+    plattdüütsch: 'nds',
+    'af soomaali': 'so',
+    'basa jawa': 'jv',
+    'bahasa malaysia': 'ms',
+    'kreyòl ayisyen': 'ht',
+    'ʻōlelo hawaiʻi': 'haw',
+    interlingua: 'ia',
+    furlan: 'fur',
+    scots: 'sco',
+    'български език': 'bg',
+    'български язык': 'bg',
   }))
     names.set(name, code);
   return names;
 })();
 
-/** "English" → "en", "Español" → "es", "en-GB" → "en-GB"; undefined when unknown. */
+/**
+ * "English" → "en", "Español" → "es", "中文-普通话 國語" → "zh", "en-GB" → "en-GB", "eng" → "en":
+ * every language AO3 lists (by its own name, as AO3 shows it, or its English one), FanFicFare's
+ * names and an EPUB's codes; undefined when unknown.
+ */
 export function languageTag(name: string | undefined): string | undefined {
   const value = (name ?? '').trim();
   if (value === '') return undefined;
-  if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)) return value;
+  // A code, as an EPUB's dc:language or FanFicFare gives it: canonical BCP 47 ("eng" and
+  // "en_US" are "en" and "en-US"; "iw" is "he").
+  if (/^[a-zA-Z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(value)) {
+    try {
+      return Intl.getCanonicalLocales(value.replace(/_/g, '-'))[0];
+    } catch {
+      return undefined;
+    }
+  }
   const lower = value.toLowerCase();
   return byName.get(lower) ?? byName.get(lower.split(/[\s(-]/)[0]!);
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { slugify } from '../slug.ts';
+import { titleSlug } from '../slug.ts';
 import type { ImportedStory } from './story.ts';
 import { htmlToMarkdown, type Converted } from './to-markdown.ts';
 
@@ -36,7 +36,7 @@ export const missingSummary = 'No summary yet.';
 
 export function writeStory(
   story: ImportedStory,
-  slug = slugify(story.meta.title) || 'imported-work',
+  slug = titleSlug(story.meta.title),
 ): Written {
   const { meta } = story;
   const texts: WrittenText[] = [];
@@ -94,7 +94,7 @@ export function writeStory(
   const taken = new Set<string>(['all']);
   story.chapters.forEach((chapter, index) => {
     const number = String(index + 1).padStart(width, '0');
-    let base = slugify(chapter.title) || `chapter-${index + 1}`;
+    let base = titleSlug(chapter.title, Infinity, 'chapter') || `chapter-${index + 1}`;
     if (taken.has(base)) base = `${base}-${index + 1}`;
     taken.add(base);
     const path = `${slug}/${number}-${base}.md`;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { slugify } from '../slug.ts';
+import { titleSlug } from '../slug.ts';
 
 /** The file every work folder must hold. */
 export const workFile = 'work.md';
@@ -26,7 +26,7 @@ export function isSlug(value: string): boolean {
 
 /** A URL slug suggested for an arbitrary name (`"The Farm!"` -> `"the-farm"`). */
 export function suggestSlug(name: string): string {
-  return slugify(name);
+  return titleSlug(name, Infinity, 'work');
 }
 
 /** The story folder a build reads: `CONTENT_DIR` if set, else `./content`, made absolute. */

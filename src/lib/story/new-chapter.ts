@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
 import { parseChapterFileName, reservedChapterSlugs, workFile } from './layout.ts';
-import { slugify } from '../slug.ts';
+import { titleSlug } from '../slug.ts';
 
 /** The next chapter of a work, as {@link planNewChapter} names it. */
 export interface NewChapterPlan {
@@ -35,7 +35,7 @@ export function planNewChapter(
     ...reservedChapterSlugs,
     ...chapters.flatMap((c) => [c.slug, ...c.aliases]),
   ]);
-  const wanted = slugify(cleanTitle, 8) || `chapter-${number}`;
+  const wanted = cleanTitle ? titleSlug(cleanTitle, 8, 'chapter') : `chapter-${number}`;
   let slug = wanted;
   for (let n = 2; taken.has(slug); n += 1) slug = `${wanted}-${n}`;
   return {
