@@ -17,6 +17,7 @@ export function stringsOf(
   const lang = document.documentElement.lang || 'en';
   const numbers = new Intl.NumberFormat(lang);
   const plurals = new Intl.PluralRules(lang);
+  const rtl = document.documentElement.dir === 'rtl';
   return (key, vars = {}) => {
     const entry = entries[key] ?? key;
     const count = vars['count'];
@@ -27,7 +28,9 @@ export function stringsOf(
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = vars[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      const text = typeof value === 'number' ? numbers.format(value) : value;
+      // In a right-to-left page a filled-in value is a run of its own ("(456 KB)").
+      return rtl ? `\u2068${text}\u2069` : text;
     });
   };
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatBytes } from '../../src/lib/format.ts';
+import { stringsFor } from '../../src/lib/i18n/index.ts';
 import { addedTextSelectors } from '../../src/lib/markup/vocabulary.ts';
 import { openEpub } from '../support/epub.ts';
 import { firstDifference, pageAt, visibleText, wordsOf } from '../support/html.ts';
@@ -66,8 +67,10 @@ describe.each(epubSites)('the EPUBs of the %s site', (site: SiteName) => {
         const { document } = pageAt(dist, url);
         const link = document.querySelector('a[data-epub-download]');
         expect(link?.getAttribute('href'), url).toBe(href);
+        // "EPUB, 312 KB", in the work's language ("EPUB，7 KB").
+        const { t } = stringsFor(document.documentElement.getAttribute('lang') ?? 'en');
         expect(link?.textContent?.replace(/\s+/g, ' ').trim(), url).toMatch(
-          new RegExp(`^EPUB, ${size}\\b`),
+          new RegExp(`^${escapeRegExp(t('work.epubSize', { size }))}(\\s|$)`),
         );
         expect(
           document
@@ -135,7 +138,8 @@ describe.each(epubSites)('the EPUBs of the %s site', (site: SiteName) => {
         Array.from(d.querySelectorAll('h2, h3'))
           .find((h) => h.textContent?.trim() === heading)
           ?.closest('details, section');
-      for (const heading of ['Chapter summary', 'Notes', 'End notes']) {
+      const { t } = stringsFor(page.documentElement.getAttribute('lang') ?? 'en');
+      for (const heading of [t('chapter.summary'), t('chapter.notes'), t('chapter.endNotes')]) {
         const onPage = notes(page, heading)?.querySelector(':scope > div') ?? null;
         const inBook = notes(book, heading);
         expect(Boolean(inBook), `${slug}: ${heading}`).toBe(Boolean(onPage));
@@ -237,3 +241,7 @@ describe('EPUBCheck', () => {
     },
   );
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -26,6 +26,8 @@ export const sites = {
   library: path.join(root, 'tests/fixtures/library'),
   /** The library again, published as a GitHub Pages project site under `/my-story/`. */
   libraryUnderBase: path.join(root, 'tests/fixtures/library'),
+  /** Short works in Chinese, Japanese, Arabic, Hebrew, Russian and French (issue #25). */
+  languages: path.join(root, 'tests/fixtures/languages'),
   /** A serial with drafts and a scheduled chapter, built on a fixed date (`BUILD_DATE`). */
   publishing: path.join(root, 'tests/fixtures/publishing'),
   /** The same serial as the author previews it (`PREVIEW=1`): drafts included, marked. */

@@ -117,11 +117,12 @@ export function fill(
   text: string,
   vars: Record<string, string | number>,
   format: (value: number) => string,
+  isolate: (value: string) => string = (value) => value,
 ): string {
   return text.replace(placeholder, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? format(value) : value;
+    return isolate(typeof value === 'number' ? format(value) : value);
   });
 }
 
@@ -141,6 +142,10 @@ export function stringsFor(tag: string, overrides: Partial<Table> = {}): Strings
   const entries: Table = { ...en, ...tables[table], ...overrides };
   const numbers = new Intl.NumberFormat(tag);
   const number = (value: number) => numbers.format(value);
+  const dir = textDirection(tag);
+  // In a right-to-left page each filled-in value (a title, a size, an address) is a run of its
+  // own (first-strong isolate): "(456 KB)" does not come out as "(KB 456)".
+  const isolate = dir === 'rtl' ? (value: string) => `\u2068${value}\u2069` : undefined;
   const t = (key: Key, vars: Record<string, string | number> = {}) => {
     const entry = entries[key];
     const count = vars['count'];
@@ -148,12 +153,13 @@ export function stringsFor(tag: string, overrides: Partial<Table> = {}): Strings
       typeof count === 'number' ? pluralOf(entry, count, tag) : pluralOf(entry, 0, 'en'),
       vars,
       number,
+      isolate,
     );
   };
   return {
     tag,
     table,
-    dir: textDirection(tag),
+    dir,
     t,
     pick: (keys) => Object.fromEntries(keys.map((key) => [key, entries[key]])),
     number,

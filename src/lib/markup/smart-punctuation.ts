@@ -156,7 +156,7 @@ const visited = new Set(['text', 'inlineCode', ...blocks]);
  * The quotation marks and spacing of `language` (a BCP 47 tag), from the English curly quotes
  * `educateQuotes` made: French « » with narrow no-break spaces inside them and before ; : ! ?,
  * German „ “, Russian and Ukrainian « » (and a spaced dash as an em dash), Polish „ ”, Italian
- * « », Swedish ” ”. Only double
+ * « », Swedish ” ”, Arabic and Persian « », Hebrew „ ”. Only double
  * quotes change: a closing single quote is also the apostrophe, so single quotes stay.
  */
 export function localizePunctuation(text: string, language: string): string {
@@ -187,6 +187,9 @@ const doubleQuotes: Record<string, readonly [string, string]> = {
   pl: ['„', '”'],
   it: ['«', '»'],
   sv: ['”', '”'],
+  ar: ['«', '»'],
+  fa: ['«', '»'],
+  he: ['„', '”'],
 };
 
 /** Chinese, Japanese and Korean keep their quotes as typed: no curly quotes are added. */

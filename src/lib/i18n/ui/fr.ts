@@ -109,7 +109,7 @@ export const fr: Table = {
   'markup.verseEnd': 'Fin des vers',
   'markup.epigraph': 'Épigraphe',
   'markup.table': 'Tableau',
-  'markup.footnotes': 'Notes',
+  'markup.footnotes': 'Notes de bas de page',
   'markup.footnote': 'Note {number}',
   'markup.backToText': 'Retour au texte',
   'search.title': 'Rechercher',
