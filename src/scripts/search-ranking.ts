@@ -85,7 +85,11 @@ export function holdsEveryWord(
   if (terms.length === 0) return true;
   const words = page.content.split(/\s+/);
   const matched = new Set(page.locations.map((at) => foldForMatching(words[at] ?? '').trim()));
-  return terms.every((term) => [...matched].some((word) => sameWord(term, word)));
+  if (terms.every((term) => [...matched].some((word) => sameWord(term, word)))) return true;
+  // An index built for Chinese or Japanese (a library with works in those languages) counts
+  // locations by its segmenter's tokens, not by spaces: then any word of the page may be it.
+  const all = new Set(foldForMatching(page.content).trim().split(' '));
+  return terms.every((term) => [...all].some((word) => sameWord(term, word)));
 }
 
 /**
