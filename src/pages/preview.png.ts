@@ -14,7 +14,8 @@ export const GET: APIRoute = async () => {
       others.length === 0 && only
         ? only.description
         : library.strings.t('preview.works', { count: library.works.length }),
-    author: others.length === 0 ? only?.data.author : undefined,
+    author:
+      others.length === 0 && only ? only.strings.t('work.by', { author: only.data.author }) : undefined,
   });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

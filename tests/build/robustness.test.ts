@@ -49,7 +49,8 @@ describe('front matter text is escaped wherever it goes', () => {
       'text/xml',
     );
     expect(xml.querySelector('parsererror')).toBeNull();
-    expect(xml.querySelector('channel > title')?.textContent).toBe(title);
+    // The work's feed says whose it is, as the site's does.
+    expect(xml.querySelector('channel > title')?.textContent).toBe(`${title} (new chapters)`);
     expect(xml.querySelector('item > title')?.textContent).toBe(`${title}: ${title}`);
   });
 

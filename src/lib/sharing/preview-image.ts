@@ -18,6 +18,7 @@ export interface PreviewText {
   title: string;
   /** Under the title: the chapter's place in its work, or the work's status. */
   subtitle?: string | undefined;
+  /** The author line, in the work's language ("by Jane Doe", "作者：林小雨"). */
   author?: string | undefined;
   /** The work's cover (absolute path), set beside the text as a book on a table. */
   cover?: string | undefined;
@@ -101,7 +102,7 @@ export async function drawPreviewImage(text: PreviewText): Promise<Buffer> {
       ? [line({ marginTop: 24, fontSize: 34, color: '#675d52' }, clip(text.subtitle, 80))]
       : []),
     ...(text.author
-      ? [line({ marginTop: 20, fontSize: 34, color: '#8f3b1b' }, clip(`by ${text.author}`, 70))]
+      ? [line({ marginTop: 20, fontSize: 34, color: '#8f3b1b' }, clip(text.author, 70))]
       : []),
   ]);
   const node = el(

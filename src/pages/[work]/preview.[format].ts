@@ -20,7 +20,7 @@ export const GET: APIRoute<{ work: Work }> = async ({ props: { work } }) => {
       : t('preview.aStory'),
     title: work.data.title,
     subtitle: `${t(work.data.status === 'complete' ? 'work.complete' : 'work.inProgress')} · ${t('work.chapters', { count: work.chapters.length })}`,
-    author: work.data.author,
+    author: t('work.by', { author: work.data.author }),
     cover: work.cover?.file,
   });
   return new Response(new Uint8Array(image), {

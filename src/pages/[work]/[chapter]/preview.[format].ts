@@ -29,7 +29,7 @@ function previewText(work: Work, chapter: Chapter): PreviewText {
     eyebrow: work.data.title,
     title: chapter.title,
     subtitle: `${work.strings.t('chapter.position', { position: chapter.position, count: work.chapters.length })} · ${work.strings.t('work.words', { count: chapter.words })}`,
-    author: work.data.author,
+    author: work.strings.t('work.by', { author: work.data.author }),
     cover: work.cover?.file,
   };
 }
