@@ -74,7 +74,7 @@ export function markWordsOnly(excerpt: string): string {
  * written without spaces are left to Pagefind.
  */
 export function holdsEveryWord(
-  page: Pick<PagefindPage, 'content' | 'locations'>,
+  page: Pick<PagefindPage, 'content' | 'locations'> & { meta?: PagefindPage['meta'] },
   query: string,
 ): boolean {
   const spaced = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]+$/u;
@@ -88,7 +88,13 @@ export function holdsEveryWord(
   if (terms.every((term) => [...matched].some((word) => sameWord(term, word)))) return true;
   // An index built for Chinese or Japanese (a library with works in those languages) counts
   // locations by its segmenter's tokens, not by spaces: then any word of the page may be it.
-  const all = new Set(foldForMatching(page.content).trim().split(' '));
+  // A page's title is indexed too (a work page ranks first for a word of its title, which its
+  // summary may not hold: "slayer" found nothing, issue #27).
+  const all = new Set(
+    foldForMatching(`${page.content} ${page.meta?.['title'] ?? ''}`)
+      .trim()
+      .split(' '),
+  );
   return terms.every((term) => [...all].some((word) => sameWord(term, word)));
 }
 

@@ -424,3 +424,16 @@ describe('landing marks words, not pieces of words', () => {
     await page.close();
   });
 });
+
+describe('a word of the title', () => {
+  test('"slayer", in the story\'s title and its text, finds the chapter, not "No results"', async () => {
+    const page = await open(story, `/search/?q=slayer`);
+    const said = await outcome(page);
+    expect(said).not.toContain('No results');
+    const hrefs = await results(page).evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
+    expect(hrefs).toContain('/entwined-destinies/part-1/');
+    await page.close();
+  });
+});

@@ -98,6 +98,17 @@ test('a result holds every word of the query, not just the start Pagefind fell b
   expect(holdsEveryWord(holmes, 'runs')).toBe(true);
   expect(holdsEveryWord(holmes, 'HOLM')).toBe(true);
   expect(holdsEveryWord(page('un café noir', ['café']), 'cafe')).toBe(true);
+  // A work page found by a word of its title its summary lacks (issue #27: "slayer").
+  const work = {
+    ...page('After the defeat of the First', ['First']),
+    meta: { title: 'Entwined Destinies: The Last Son and the Slayer' },
+  };
+  expect(holdsEveryWord(work, 'slayer')).toBe(true);
+  expect(holdsEveryWord(work, 'zzqxj')).toBe(false);
+  // Locations a Chinese index counts by its own tokens: the words of the page still count.
+  expect(holdsEveryWord({ content: '冬天 бабушка была жива', locations: [0] }, 'бабушка')).toBe(
+    true,
+  );
   expect(holdsEveryWord(holmes, 'Holmes zzqxj')).toBe(false);
   // Scripts written without spaces are left to Pagefind.
   expect(holdsEveryWord(page('東京に行きました', ['東京に行きました']), '東京')).toBe(true);
