@@ -15,7 +15,9 @@ export const GET: APIRoute = async () => {
         ? only.description
         : library.strings.t('preview.works', { count: library.works.length }),
     author:
-      others.length === 0 && only ? only.strings.t('work.by', { author: only.data.author }) : undefined,
+      others.length === 0 && only
+        ? only.strings.t('work.by', { author: only.data.author })
+        : undefined,
   });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

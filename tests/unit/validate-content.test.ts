@@ -149,7 +149,8 @@ describe('front matter problems', () => {
   test('malformed YAML is reported at its line in the file', async () => {
     const [problem] = await problemsOf({
       'w/work.md': validWork,
-      'w/01-one.md': '---\ntitle: "One"\nsummary: [unclosed, list\npublished: 2024-01-01\n---\n\nText.\n',
+      'w/01-one.md':
+        '---\ntitle: "One"\nsummary: [unclosed, list\npublished: 2024-01-01\n---\n\nText.\n',
     });
     expect(problem).toMatchObject({ file: 'w/01-one.md', ruleId: 'frontmatter:yaml' });
     expect(problem?.line).toBeGreaterThanOrEqual(3);

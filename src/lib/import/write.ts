@@ -34,10 +34,7 @@ export interface Written {
 /** Summary written when the source has none: the site requires one. */
 export const missingSummary = 'No summary yet.';
 
-export function writeStory(
-  story: ImportedStory,
-  slug = titleSlug(story.meta.title),
-): Written {
+export function writeStory(story: ImportedStory, slug = titleSlug(story.meta.title)): Written {
   const { meta } = story;
   const texts: WrittenText[] = [];
   const added: string[] = [];
