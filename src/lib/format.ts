@@ -1,27 +1,5 @@
-// Presentation helpers shared by components: numbers, dates and durations as readers see them.
-
-/** `12345` -> `"12,345"` in the page's language. */
-export function formatCount(value: number, lang = 'en'): string {
-  return new Intl.NumberFormat(lang).format(value);
-}
-
-/** `2024-05-01` -> `"1 May 2024"` / `"May 1, 2024"` in the page's language, in UTC. */
-export function formatDate(date: Date, lang = 'en'): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
-/** `1` -> `"1 min"`, `75` -> `"1 h 15 min"`. */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
-/** `"3,052 words · 13 min read"` */
-export function formatLength(words: number, minutes: number, lang = 'en'): string {
-  return `${formatCount(words, lang)} ${words === 1 ? 'word' : 'words'} · ${formatMinutes(minutes)} read`;
-}
+// Presentation helpers shared by components and scripts: sizes, excerpts, plain text of HTML.
+// Numbers, dates and reading times are in the reader's language: src/lib/i18n.
 
 /** Plain text of a small HTML fragment (a rendered summary), for meta descriptions. */
 export function textOf(html: string): string {

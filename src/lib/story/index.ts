@@ -33,20 +33,25 @@ async function loadLibrary(): Promise<Library> {
   }));
   // A chapter's notes are set in its work's language.
   const languageOf = new Map(works.map((work) => [work.id, work.data.language]));
-  const chapterSources = chapters.map(async (entry) => ({
-    id: entry.id,
-    data: entry.data,
-    html: await readChapterHtml(entry),
-    pictures: new Map(entry.data.pictures.map(({ reference, ...picture }) => [reference, picture])),
-    summaryHtml: await renderMarkdownField(entry.data.summary, languageOf.get(workOf(entry.id))),
-    notesHtml: await renderMarkdownField(entry.data.notes, languageOf.get(workOf(entry.id))),
-    endNotesHtml: await renderMarkdownField(entry.data.endNotes, languageOf.get(workOf(entry.id))),
-    words: Number(
-      (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[
-        wordCountField
-      ] ?? 0,
-    ),
-  }));
+  const chapterSources = chapters.map(async (entry) => {
+    const language = languageOf.get(workOf(entry.id));
+    return {
+      id: entry.id,
+      data: entry.data,
+      html: await readChapterHtml(entry),
+      pictures: new Map(
+        entry.data.pictures.map(({ reference, ...picture }) => [reference, picture]),
+      ),
+      summaryHtml: await renderMarkdownField(entry.data.summary, language),
+      notesHtml: await renderMarkdownField(entry.data.notes, language),
+      endNotesHtml: await renderMarkdownField(entry.data.endNotes, language),
+      words: Number(
+        (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[
+          wordCountField
+        ] ?? 0,
+      ),
+    };
+  });
   return buildLibrary(
     await Promise.all(workSources),
     await Promise.all(chapterSources),
