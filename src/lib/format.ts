@@ -53,10 +53,11 @@ export function titleRuns(title: string): { text: string; together: boolean }[] 
   return runs;
 }
 
-/** Text safe inside HTML: `&`, `<`, `>` and `"` escaped. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`,
-  );
+/** Text for HTML or XML content and attribute values: `&`, `<`, `>` and `"` escaped. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }

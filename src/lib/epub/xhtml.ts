@@ -1,3 +1,4 @@
+import { escapeXml } from '../format.ts';
 import { attributes } from '../markup/vocabulary.ts';
 
 // The site's chapter HTML, re-serialised as the XHTML an EPUB requires. The markup pipeline's
@@ -85,14 +86,8 @@ export function toXhtml(html: string): string {
     });
 }
 
-/** Text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+// The EPUB's pages escape text as the site's pages do (format.ts); its callers import it here.
+export { escapeXml };
 
 /** A complete XHTML content document around `body`. */
 export function xhtmlDocument(options: {

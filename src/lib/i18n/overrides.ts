@@ -23,7 +23,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import { en, type Entry, type Key } from './ui/en.ts';
-import { placeholdersOf } from './index.ts';
+import { placeholdersOf, stringsFor, type Strings } from './index.ts';
 
 /** The file name of an interface override, at the content folder's top or in a work's folder. */
 export const overridesFile = 'interface.yml';
@@ -40,6 +40,22 @@ export interface OverrideProblem {
   line: number;
   ruleId: string;
   message: string;
+}
+
+/**
+ * The strings for `language` with the author's words on top: the site's for the language (its
+ * primary subtag's, then its own: `fr`, then `fr-CA`), then, for a work, the work's.
+ */
+export function stringsWithOverrides(
+  overrides: Overrides,
+  language: string,
+  work?: string,
+): Strings {
+  return stringsFor(language, {
+    ...overrides.site[language.split('-')[0]!],
+    ...overrides.site[language],
+    ...(work ? overrides.works[work] : {}),
+  });
 }
 
 const languageTag = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;

@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { markupLabelsOf, stringsFor } from '../i18n/index.ts';
 
 /**
  * The words the markup adds to an author's text ("Flashback: …", "End of letter", "Scene break",
@@ -31,31 +32,8 @@ export interface MarkupLabels {
   backToText: string;
 }
 
-/** The labels in English. */
-export const englishLabels: MarkupLabels = {
-  flashback: 'Flashback',
-  flashbackWhen: 'Flashback: {when}',
-  flashbackEnd: 'End of flashback',
-  sceneBreak: 'Scene break',
-  scene: 'Scene {number}',
-  messages: 'Messages',
-  messagesEnd: 'End of messages',
-  letter: 'Letter',
-  letterEnd: 'End of letter',
-  note: 'Note',
-  noteEnd: 'End of note',
-  diary: 'Diary entry',
-  diaryEnd: 'End of diary entry',
-  email: 'Email',
-  emailEnd: 'End of email',
-  verse: 'Verse',
-  verseEnd: 'End of verse',
-  epigraph: 'Epigraph',
-  table: 'Table',
-  footnotes: 'Footnotes',
-  footnote: 'Footnote {number}',
-  backToText: 'Back to text',
-};
+/** The labels in English: the English interface table's, as for any other language. */
+export const englishLabels: MarkupLabels = markupLabelsOf(stringsFor('en'));
 
 /** The labels a file is rendered with. */
 export function labelsOf(file: VFile | undefined): MarkupLabels {

@@ -8,13 +8,9 @@ import { splitLines } from './lines.ts';
 import { attributes } from './vocabulary.ts';
 import { labelsOf } from './labels.ts';
 
-/** The kinds of letter, and how each is announced. */
-export const letterKinds = {
-  letter: 'Letter',
-  note: 'Note',
-  diary: 'Diary entry',
-  email: 'Email',
-} as const;
+/** The kinds of letter; each is announced in the work's language (labels.ts). */
+export const letterKinds = ['letter', 'note', 'diary', 'email'] as const;
+type LetterKind = (typeof letterKinds)[number];
 
 const wordsIn = (line: PhrasingContent[]) =>
   line
@@ -72,7 +68,7 @@ export function remarkLetters() {
         example: ':::letter, or :::letter{kind="diary"} (letter, note, diary or email)',
       });
       const kind = (node.attributes?.['kind'] ?? 'letter').trim();
-      if (!(kind in letterKinds)) {
+      if (!(letterKinds as readonly string[]).includes(kind)) {
         failAt(
           file,
           node,
@@ -83,8 +79,8 @@ export function remarkLetters() {
         );
       }
       const labels = labelsOf(file);
-      const label = labels[kind as keyof typeof letterKinds];
-      const endLabel = labels[`${kind as keyof typeof letterKinds}End`];
+      const label = labels[kind as LetterKind];
+      const endLabel = labels[`${kind as LetterKind}End`];
       const blocks = [...children];
       const first = blocks[0];
       if (first?.type === 'paragraph') {

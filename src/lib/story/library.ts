@@ -1,7 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { excerpt, textOf } from '../format.ts';
-import { stringsFor, type Strings } from '../i18n/index.ts';
-import type { Overrides } from '../i18n/overrides.ts';
+import type { Strings } from '../i18n/index.ts';
+import { stringsWithOverrides, type Overrides } from '../i18n/overrides.ts';
 import { withoutAddedText } from '../markup/vocabulary.ts';
 import { parseChapterFileName } from './layout.ts';
 import { partAnchors, runsOf } from './parts.ts';
@@ -149,13 +149,8 @@ export function buildLibrary(
   options: { overrides?: Overrides; siteLanguage?: string | undefined } = {},
 ): Library {
   const overrides = options.overrides ?? { site: {}, works: {} };
-  // The site's words for a language, then the work's own.
   const stringsOf = (language: string, slug?: string) =>
-    stringsFor(language, {
-      ...overrides.site[language.split('-')[0]!],
-      ...overrides.site[language],
-      ...(slug ? overrides.works[slug] : {}),
-    });
+    stringsWithOverrides(overrides, language, slug);
   const { now, includeDrafts } = publishing;
   const shown = (data: { draft?: boolean | undefined; published?: Date | undefined }) =>
     includeDrafts || !unpublished(data, now);

@@ -17,8 +17,8 @@ import {
 } from './layout.ts';
 import { partProblems } from './parts.ts';
 import { readFrontMatter, type Kind } from './front-matter.ts';
-import { markupLabelsOf, stringsFor } from '../i18n/index.ts';
-import { readOverrides, type Overrides } from '../i18n/overrides.ts';
+import { markupLabelsOf } from '../i18n/index.ts';
+import { readOverrides, stringsWithOverrides, type Overrides } from '../i18n/overrides.ts';
 import { englishLabels, type MarkupLabels } from '../markup/labels.ts';
 import { markdownFields } from './schema.ts';
 
@@ -195,13 +195,7 @@ async function validateWork(workDir: string, walk: Walk): Promise<boolean> {
   const work = await validateFile(path.join(workDir, workFile), 'work', walk, workSlug);
   const language = String(work?.data['language'] ?? 'en');
   walk.language = language;
-  walk.labels = markupLabelsOf(
-    stringsFor(language, {
-      ...walk.overrides.site[language.split('-')[0]!],
-      ...walk.overrides.site[language],
-      ...walk.overrides.works[workSlug],
-    }),
-  );
+  walk.labels = markupLabelsOf(stringsWithOverrides(walk.overrides, language, workSlug));
 
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
