@@ -110,6 +110,14 @@ describe('right to left, the layout mirrors', () => {
     expect(await box(rtl, 'section[data-flashback]')).toMatchObject({ borderLeft: 0 });
     expect((await box(rtl, 'section[data-flashback]')).borderRight).toBeGreaterThan(0);
     expect((await box(ltr, 'section[data-flashback]')).borderLeft).toBeGreaterThan(0);
+    // Its tint starts at the rule: fading leftwards in Arabic, rightwards in French.
+    const tint = (page: Page) =>
+      page
+        .locator('section[data-flashback]')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(await tint(rtl)).toMatch(/^linear-gradient\(to left,/);
+    expect(await tint(ltr)).toMatch(/^linear-gradient\(to right,/);
     // The site's title on the right, "Aa" on the left; the other way round in French.
     const title = await box(rtl, '.site-title');
     const settings = await box(rtl, '.settings-button');
