@@ -116,6 +116,9 @@ async function shareLink(url: string, confirmation: string) {
 
 function announce(message: string) {
   if (!status) return;
+  // Never over a control: above the search words bar when it shows, however tall it wraps.
+  const bar = document.querySelector('[data-search-hits]:not([hidden])')?.getBoundingClientRect();
+  status.style.bottom = bar && bar.top < innerHeight ? `${innerHeight - bar.top + 8}px` : '';
   status.textContent = message;
   status.hidden = false;
   clearTimeout(Number(status.dataset['timer']));

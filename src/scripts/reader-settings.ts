@@ -57,6 +57,9 @@ class ReaderSettings extends HTMLElement {
     show(load());
 
     choices.addEventListener('change', () => {
+      // The passage the reader is looking at stays where it is as the text changes size.
+      const anchor = passageInView();
+      const before = anchor?.getBoundingClientRect().top;
       const current = Object.fromEntries(
         settingNames.map((name) => [
           name,
@@ -66,6 +69,8 @@ class ReaderSettings extends HTMLElement {
       ) as Settings;
       apply(current);
       save(current);
+      if (anchor && before !== undefined)
+        scrollBy({ top: anchor.getBoundingClientRect().top - before, behavior: 'instant' });
       status.textContent = '';
     });
     // Placed before it shows (beforetoggle), so it never flashes at another spot first.
@@ -73,6 +78,10 @@ class ReaderSettings extends HTMLElement {
     const button = this.querySelector<HTMLElement>('.settings-button')!;
     panel.addEventListener('beforetoggle', (event) => {
       if ((event as ToggleEvent).newState === 'open') placePanel(panel, button);
+    });
+    panel.addEventListener('toggle', (event) => {
+      if ((event as ToggleEvent).newState === 'open' && panel.hasAttribute('data-sheet'))
+        bringTextAbove(panel);
     });
     addEventListener('resize', () => {
       if (panel.matches(':popover-open')) placePanel(panel, button);
@@ -114,6 +123,26 @@ function placePanel(panel: HTMLElement, button: HTMLElement) {
   const start = root.dir === 'rtl' ? left : right - width;
   panel.style.top = `${Math.round(bottom + 8)}px`;
   panel.style.left = `${Math.round(Math.min(Math.max(margin, start), innerWidth - width - margin))}px`;
+}
+
+/** The first passage of the story with any of it on screen. */
+function passageInView(): HTMLElement | undefined {
+  const passages = document.querySelectorAll<HTMLElement>('.story-text [data-passage]');
+  return [...passages].find((passage) => passage.getBoundingClientRect().bottom > 0);
+}
+
+/**
+ * The sheet covers the lower part of a phone's screen. Opened at the top of a chapter, the
+ * header and the chapter's title filled what it left: no story was in view to watch a change.
+ * Then the passage in view moves up to the top of the screen, a few lines above the sheet.
+ */
+function bringTextAbove(panel: HTMLElement) {
+  const passage = passageInView();
+  if (!passage) return;
+  const { top } = passage.getBoundingClientRect();
+  const line = parseFloat(getComputedStyle(passage).lineHeight) || 28;
+  if (top > panel.getBoundingClientRect().top - 4 * line)
+    scrollBy({ top: top - line / 2, behavior: 'instant' });
 }
 
 customElements.define('reader-settings', ReaderSettings);
