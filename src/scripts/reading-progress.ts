@@ -61,16 +61,20 @@ function trackChapter(article: HTMLElement) {
   const passages = [...article.querySelectorAll<HTMLElement>('[data-passage][id]')];
   // "Scene 1" says nothing in a chapter of one scene: name the place only where there are several.
   const divided = article.querySelector('[data-scene-break], [data-flashback]') !== null;
+  const end = document.querySelector('[data-chapter-end]');
   const placeNow = (landed?: HTMLElement): Place => {
     // Before the reader scrolls into the text, the place is the chapter itself.
     const passage = landed ?? (window.scrollY > 0 ? passageAtTop(passages) : undefined);
     const where = divided ? passage?.dataset.pagefindTitle : undefined;
+    // The chapter's end on screen (and no link just landed higher up): the chapter is done.
+    const atEnd = !landed && end !== null && end.getBoundingClientRect().top < window.innerHeight;
     return {
       chapter,
       title: chapterTitle ?? chapter,
       url: location.pathname,
       ...(passage && { passage: passage.id }),
       ...(where && { where }),
+      ...(atEnd && { atEnd }),
     };
   };
   const save = (landed?: HTMLElement) =>
@@ -112,7 +116,6 @@ function trackChapter(article: HTMLElement) {
   window.addEventListener('pagehide', () => save(freshLanding()));
 
   // Reaching the chapter's navigation means the chapter was read to the end.
-  const end = document.querySelector('[data-chapter-end]');
   if (end) {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
@@ -127,6 +130,7 @@ function listedChapters(contents: HTMLElement): ListedChapter[] {
   return [...contents.querySelectorAll<HTMLElement>('[data-chapter-slug]')].map((item) => ({
     slug: item.dataset.chapterSlug!,
     url: item.querySelector('a')!.getAttribute('href')!,
+    title: item.dataset.chapterTitle ?? '',
   }));
 }
 
@@ -156,7 +160,7 @@ function markContents(contents: HTMLElement) {
 }
 
 async function offerContinue(slot: HTMLElement) {
-  const { work, contentsUrl, chaptersUrl } = slot.dataset;
+  const { work, contentsUrl, chaptersUrl, complete } = slot.dataset;
   if (!work || !contentsUrl) return;
   const progress = load(work);
   if (!progress.last) return;
@@ -175,11 +179,19 @@ async function offerContinue(slot: HTMLElement) {
     contentsUrl,
     stringsOf(slot),
     document.documentElement.lang,
+    complete !== undefined,
   );
   if (!link) return;
   const anchor = slot.querySelector('a')!;
-  anchor.href = link.href;
-  slot.querySelector('[data-continue-label]')!.textContent = link.label;
+  const upToDate = slot.querySelector<HTMLElement>('[data-up-to-date]')!;
+  // Up to date is news, not a link: nothing to continue into until the next chapter.
+  anchor.hidden = link.kind === 'up-to-date';
+  upToDate.hidden = link.kind !== 'up-to-date';
+  if (link.kind === 'up-to-date') upToDate.textContent = link.label;
+  else {
+    anchor.href = link.href;
+    slot.querySelector('[data-continue-label]')!.textContent = link.label;
+  }
   slot.dataset.continueKind = link.kind;
   slot.hidden = false;
 }

@@ -30,7 +30,11 @@ describe('reader settings', () => {
 });
 
 describe('reading progress', () => {
-  const chapters = ['one', 'two', 'three'].map((slug) => ({ slug, url: `/w/${slug}/` }));
+  const chapters = ['one', 'two', 'three'].map((slug) => ({
+    slug,
+    url: `/w/${slug}/`,
+    title: slug.charAt(0).toUpperCase() + slug.slice(1),
+  }));
   const place = { chapter: 'two', title: 'Two', url: '/w/two/', passage: 'p-x', where: 'Scene 3' };
   const fresh = parseProgress(null);
 
@@ -50,12 +54,44 @@ describe('reading progress', () => {
 
   test('continue uses the chapter’s current URL and falls back to the contents when it is gone', () => {
     const progress = withPlace(fresh, { ...place, url: '/old/two/' }, 3);
-    expect(continueLink(progress, chapters, '/w/')?.href).toBe('/w/two/#p-x');
+    expect(continueLink(progress, chapters, '/w/')).toMatchObject({ href: '/w/two/#p-x' });
     expect(continueLink(progress, chapters.slice(0, 1), '/w/')).toEqual({
       kind: 'contents',
       href: '/w/',
       label: '“Two” is no longer here: continue from the contents',
     });
+  });
+
+  test('a chapter read to its end leads on to the next chapter, not back into the read one', () => {
+    const progress = parseProgress(JSON.stringify(withPlace(fresh, { ...place, atEnd: true }, 3)));
+    expect(progress.last?.atEnd).toBe(true);
+    expect(continueLink(progress, chapters, '/w/')).toEqual({
+      kind: 'passage',
+      href: '/w/three/',
+      label: 'Continue reading — Three',
+    });
+  });
+
+  test('after the newest chapter the reader is up to date; a chapter published since is next', () => {
+    const last = { chapter: 'three', title: 'Three', url: '/w/three/', atEnd: true };
+    const progress = withPlace(fresh, last, 3);
+    expect(continueLink(progress, chapters, '/w/')).toEqual({
+      kind: 'up-to-date',
+      label: 'You are up to date: “Three” is the newest chapter.',
+    });
+    expect(continueLink(progress, chapters, '/w/', undefined, 'en', true)).toEqual({
+      kind: 'up-to-date',
+      label: 'You have read the whole work.',
+    });
+    const grown = [...chapters, { slug: 'four', url: '/w/four/', title: 'Four' }];
+    expect(continueLink(progress, grown, '/w/')).toMatchObject({ href: '/w/four/' });
+    // Scrolled back up into the chapter, the reader continues where they are.
+    const back = withPlace(
+      progress,
+      { chapter: 'three', title: 'Three', url: '/w/three/', passage: 'p-y' },
+      3,
+    );
+    expect(continueLink(back, chapters, '/w/')).toMatchObject({ href: '/w/three/#p-y' });
   });
 
   test('chapters beyond the count a chapter page showed are new; read chapters are marked read', () => {

@@ -45,4 +45,6 @@ export const progressStringKeys = [
   'work.continueAt',
   'work.continueAtPlace',
   'work.continueGone',
+  'work.upToDate',
+  'work.finished',
 ] as const satisfies readonly Key[];

@@ -16,6 +16,8 @@ export interface Place {
   passage?: string;
   /** Its scene or flashback, as search titles it: "Scene 3", "Flashback: a few days ago". */
   where?: string;
+  /** The chapter's end was on screen: the reader finished it, and goes on with the next. */
+  atEnd?: boolean;
 }
 
 export interface WorkProgress {
@@ -62,6 +64,7 @@ export function parseProgress(saved: string | null): WorkProgress {
           title: title ?? chapter,
           ...(passage && { passage }),
           ...(where && { where }),
+          ...(place?.atEnd === true && { atEnd: true }),
         }
       : undefined;
   return {
@@ -129,27 +132,37 @@ export function chapterMarks(
 export interface ListedChapter {
   slug: string;
   url: string;
+  title: string;
 }
 
 export type ContinueLink =
   | { kind: 'passage'; href: string; label: string }
   /** The saved chapter is gone (removed or renamed without an alias): go to the contents. */
-  | { kind: 'contents'; href: string; label: string };
+  | { kind: 'contents'; href: string; label: string }
+  /** The reader finished the newest chapter: nothing to continue into until the next one. */
+  | { kind: 'up-to-date'; label: string };
+
+type ContinueKey =
+  | 'work.continueAt'
+  | 'work.continueAtPlace'
+  | 'work.continueGone'
+  | 'work.upToDate'
+  | 'work.finished';
 
 /**
  * Where "Continue reading" leads: the saved passage of a chapter that still exists (its current
  * URL, in case the chapter moved), or the work's contents when the chapter is gone. A passage
- * that no longer exists needs no check here: its link then opens the chapter at the top.
+ * that no longer exists needs no check here: its link then opens the chapter at the top. A
+ * chapter read to its end leads to the next one; after the last, the reader is up to date (a
+ * work in progress) or has finished (a complete one), and a chapter published since is next.
  */
 export function continueLink(
   progress: WorkProgress,
   chapters: ListedChapter[],
   contentsUrl: string,
-  t: (
-    key: 'work.continueAt' | 'work.continueAtPlace' | 'work.continueGone',
-    vars: Record<string, string>,
-  ) => string = english,
+  t: (key: ContinueKey, vars: Record<string, string>) => string = english,
   lang = 'en',
+  complete = false,
 ): ContinueLink | undefined {
   const last = progress.last;
   if (!last) return undefined;
@@ -160,6 +173,19 @@ export function continueLink(
       href: contentsUrl,
       label: t('work.continueGone', { chapter: last.title }),
     };
+  if (last.atEnd) {
+    const following = chapters[chapters.indexOf(chapter) + 1];
+    if (following)
+      return {
+        kind: 'passage',
+        href: following.url,
+        label: t('work.continueAt', { chapter: following.title }),
+      };
+    return {
+      kind: 'up-to-date',
+      label: t(complete ? 'work.finished' : 'work.upToDate', { chapter: last.title }),
+    };
+  }
   // "Part 1, scene 3": a place is a label ("Scene 3"), lower-cased mid-sentence in English only
   // (German nouns keep their capital; most scripts have none).
   const place =
@@ -181,6 +207,8 @@ function english(key: string, vars: Record<string, string>): string {
     'work.continueAt': 'Continue reading — {chapter}',
     'work.continueAtPlace': 'Continue reading — {chapter}, {place}',
     'work.continueGone': '“{chapter}” is no longer here: continue from the contents',
+    'work.upToDate': 'You are up to date: “{chapter}” is the newest chapter.',
+    'work.finished': 'You have read the whole work.',
   }[key]!;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
 }

@@ -32,7 +32,7 @@ export type FrontMatter =
 
 /** The date fields of each kind: YAML dates, checked as written (js-yaml rolls 2026-13-45 over). */
 const dateFields: Record<Kind, readonly string[]> = {
-  work: ['published', 'updated'],
+  work: ['published', 'updated', 'nextChapter'],
   chapter: ['published'],
 };
 
@@ -328,6 +328,7 @@ const fieldExamples: Record<string, string> = {
   published: 'published: 2024-05-01 (or 2024-05-01T18:00, UTC unless a zone follows: +01:00)',
   draft: 'draft: true (or false)',
   updated: 'updated: 2024-05-01',
+  nextChapter: 'nextChapter: 2027-01-15 (when the next chapter is expected)',
   series: 'series: { name: "Entwined Destinies", part: 1 }',
   aliases: 'aliases: [old-slug]',
   part: 'part: "Book One: Arrival" (the same on every chapter of the part)',

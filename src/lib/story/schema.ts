@@ -25,6 +25,8 @@ export const workSchema = z.strictObject({
     .default('en'),
   published: isoDate.optional(),
   updated: isoDate.optional(),
+  /** When the next chapter is expected, said at the end of the newest one while it is ahead. */
+  nextChapter: isoDate.optional(),
   series: z
     .strictObject({ name: z.string().trim().min(1), part: z.number().int().positive() })
     .optional(),

@@ -11,5 +11,9 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ work: Work }> = ({ props: { work } }) =>
   Response.json(
-    work.chapters.map((chapter): ListedChapter => ({ slug: chapter.slug, url: chapter.url })),
+    work.chapters.map((chapter): ListedChapter => ({
+      slug: chapter.slug,
+      url: chapter.url,
+      title: chapter.title,
+    })),
   );
