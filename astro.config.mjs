@@ -10,6 +10,7 @@ import { offlineReading } from './src/integrations/offline.ts';
 import { completeHeaders } from './src/integrations/headers-file.ts';
 import { devServerFlag } from './src/integrations/publishing.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { localSiteUrl, siteUrlNotice } from './src/integrations/site-url.ts';
 import { markdownOptions } from './src/lib/markup/index.ts';
 import { searchLanguage } from './src/lib/story/languages.ts';
 import { resolveContentDir } from './src/lib/story/layout.ts';
@@ -21,7 +22,7 @@ const search = searchIndex({ language: searchLanguage(contentDir) });
 // The public address (SITE_URL at build time), for canonical URLs and feeds. Its path, if any
 // (a GitHub Pages project site: https://someone.github.io/my-story/), is the base every URL of
 // the site lives under; a missing trailing slash is added.
-const site = normalizeSiteUrl(process.env.SITE_URL || 'http://localhost:4321');
+const site = normalizeSiteUrl(process.env.SITE_URL || localSiteUrl);
 
 export default defineConfig({
   site,
@@ -69,6 +70,7 @@ export default defineConfig({
   // not use are dropped, and the site is published.
   integrations: [
     cache.open,
+    siteUrlNotice(),
     devServerFlag(),
     search.write,
     fontSubsets(),

@@ -1,3 +1,4 @@
+import type { Strings } from './i18n/index.ts';
 import type { Library } from './story/library.ts';
 
 /**
@@ -11,4 +12,14 @@ export function getSiteTitle(
   if (env['SITE_TITLE']) return env['SITE_TITLE'];
   const [only, ...others] = library.works;
   return only && others.length === 0 ? only.data.title : library.strings.t('site.library');
+}
+
+/**
+ * The whole site's feed title. It names the library: with one work the site is named after it,
+ * and its feed and the work's both said "<title> (new chapters)" side by side in a feed reader.
+ */
+export function siteFeedTitle(strings: Pick<Strings, 't'>, siteTitle: string): string {
+  const library = strings.t('site.library');
+  const title = siteTitle === library ? library : `${siteTitle} · ${library}`;
+  return strings.t('site.newChapters', { title });
 }

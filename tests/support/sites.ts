@@ -136,6 +136,7 @@ function ensureBuild(contentDir: string, dist: string, env: Record<string, strin
   mkdirSync(path.dirname(dist), { recursive: true });
   const result = runAstroBuild(contentDir, fresh, env);
   if (result.status !== 0) throw new Error(`building ${contentDir} failed:\n${result.output}`);
+  writeFileSync(buildLogOf(dist), result.output);
   rmSync(dist, { recursive: true, force: true });
   renameSync(fresh, dist);
   writeFileSync(stamp, fingerprint);
@@ -166,6 +167,11 @@ export function ensureRevisedLibrary(): string {
     '---\ntitle: "Epilogue"\npublished: 2024-04-01\n---\n\nAda wrote home from the city.\n',
   );
   return ensureBuild(content, path.join(root, '.tmp/sites/library-revised/dist'));
+}
+
+/** What the build of a site (its `dist` folder) printed, kept beside it. */
+export function buildLogOf(dist: string): string {
+  return path.join(path.dirname(dist), 'build.log');
 }
 
 function fingerprintOf(entries: string[]): string {

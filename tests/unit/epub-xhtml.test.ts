@@ -71,3 +71,60 @@ describe('the EPUB zip', () => {
       );
   });
 });
+
+describe('the EPUB’s modified date (issue 29, item 6)', () => {
+  const dated = (...dates: (string | undefined)[]) => ({
+    updated: undefined,
+    data: { published: undefined },
+    chapters: dates.map((date) => ({ data: { published: date ? new Date(date) : undefined } })),
+  });
+  const noDates = dated(undefined, undefined);
+  const modifiedDate = async (...args: unknown[]) =>
+    ((await import('../../src/lib/epub/index.ts')).modifiedDate as (...a: unknown[]) => Date)(
+      ...args,
+    );
+
+  test('is the newest date the content gives, whatever the build says', async () => {
+    const date = await modifiedDate(dated('2024-03-01', '2024-05-09T18:00:00Z', undefined), {
+      SOURCE_DATE_EPOCH: '1700000000',
+    });
+    expect(date.toISOString()).toBe('2024-05-09T18:00:00.000Z');
+  });
+
+  test('without any date in the story, follows SOURCE_DATE_EPOCH', async () => {
+    const date = await modifiedDate(noDates, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(date.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+
+  test('else the day of the build, at midnight UTC: the same bytes all day, never 2000-01-01', async () => {
+    const morning = await modifiedDate(noDates, { BUILD_DATE: '2026-12-04T06:10' });
+    const evening = await modifiedDate(noDates, { BUILD_DATE: '2026-12-04T23:59' });
+    expect(morning.toISOString()).toBe('2026-12-04T00:00:00.000Z');
+    expect(evening).toEqual(morning);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await modifiedDate(noDates, {})).toISOString().slice(0, 10)).toBe(today);
+  });
+
+  test('stamps every zip entry with that date', async () => {
+    const { zipEpub } = await import('../../src/lib/epub/zip.ts');
+    const zip = zipEpub(
+      [
+        { path: 'a.txt', content: 'a' },
+        { path: 'b.txt', content: 'b' },
+      ],
+      new Date('2023-11-14T22:13:20Z'),
+    );
+    // Each local file header ("PK\x03\x04") holds its DOS time and date at bytes 10–13.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const stamps: string[] = [];
+    for (let at = 0; at + 30 <= zip.byteLength; at++) {
+      if (view.getUint32(at, true) !== 0x04034b50) continue;
+      const time = view.getUint16(at + 10, true);
+      const day = view.getUint16(at + 12, true);
+      stamps.push(
+        `${(day >> 9) + 1980}-${(day >> 5) & 15}-${day & 31} ${time >> 11}:${(time >> 5) & 63}`,
+      );
+    }
+    expect(stamps).toEqual(['2023-11-14 22:13', '2023-11-14 22:13', '2023-11-14 22:13']);
+  });
+});

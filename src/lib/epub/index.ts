@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Strings } from '../i18n/index.ts';
 import type { Chapter, Part, Work } from '../story/library.ts';
+import { publishingFromEnv } from '../story/publishing.ts';
 import { splitAtImages } from '../markup/images.ts';
 import { epubPicture, type EpubPicture } from './pictures.ts';
 import { epubStylesheet } from './stylesheet.ts';
@@ -406,12 +407,21 @@ export function identifierOf(workUrl: string): string {
 
 /**
  * When the content last changed, as the content itself says: the work's updated date, else its
- * newest chapter's or its own publication date, else a fixed date. Never the build's clock, so
- * a rebuild of unchanged content gives the same bytes.
+ * newest chapter's or its own publication date. A story with no dates at all takes the build's:
+ * `SOURCE_DATE_EPOCH` (seconds, the reproducible-builds convention) when set, else the day of
+ * the build (BUILD_DATE or the clock) at midnight UTC, so rebuilds on one day give the same
+ * bytes. (A fixed date said 2000-01-01 in every reading app's "modified".)
  */
-function modifiedDate(work: Work): Date {
+export function modifiedDate(
+  work: Pick<Work, 'updated' | 'data' | 'chapters'>,
+  env: Record<string, string | undefined> = process.env,
+): Date {
   const dates = [work.updated, work.data.published, ...work.chapters.map((c) => c.data.published)]
     .filter((d): d is Date => d !== undefined)
     .map((d) => d.getTime());
-  return new Date(dates.length > 0 ? Math.max(...dates) : Date.UTC(2000, 0, 1));
+  if (dates.length > 0) return new Date(Math.max(...dates));
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  const today = publishingFromEnv(env, false).now;
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
 }
