@@ -66,8 +66,14 @@ function trackChapter(article: HTMLElement) {
     // Before the reader scrolls into the text, the place is the chapter itself.
     const passage = landed ?? (window.scrollY > 0 ? passageAtTop(passages) : undefined);
     const where = divided ? passage?.dataset.pagefindTitle : undefined;
-    // The chapter's end on screen (and no link just landed higher up): the chapter is done.
-    const atEnd = !landed && end !== null && end.getBoundingClientRect().top < window.innerHeight;
+    // The chapter is done once its end is on screen, unless a link landed on a passage that is
+    // still in view (in a short chapter the end shows beside it): that passage is the place.
+    const linked = linkedPassage();
+    const atEnd =
+      !landed &&
+      (!linked || linked.getBoundingClientRect().bottom <= 0) &&
+      end !== null &&
+      end.getBoundingClientRect().top < window.innerHeight;
     return {
       chapter,
       title: chapterTitle ?? chapter,
