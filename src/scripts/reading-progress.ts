@@ -66,14 +66,18 @@ function trackChapter(article: HTMLElement) {
     // Before the reader scrolls into the text, the place is the chapter itself.
     const passage = landed ?? (window.scrollY > 0 ? passageAtTop(passages) : undefined);
     const where = divided ? passage?.dataset.pagefindTitle : undefined;
-    // The chapter is done once its end is on screen, unless a link landed on a passage that is
-    // still in view (in a short chapter the end shows beside it): that passage is the place.
+    // The chapter is done once the reader has scrolled past its text: the end of the chapter on
+    // screen and its last passage ending in the upper half. (The end merely showing below the
+    // passage being read, as in a short chapter, is not enough.) A link that landed on a
+    // passage still in view keeps that passage the place.
     const linked = linkedPassage();
+    const last = passages[passages.length - 1];
     const atEnd =
       !landed &&
       (!linked || linked.getBoundingClientRect().bottom <= 0) &&
       end !== null &&
-      end.getBoundingClientRect().top < window.innerHeight;
+      end.getBoundingClientRect().top < window.innerHeight &&
+      (last === undefined || last.getBoundingClientRect().bottom < window.innerHeight / 2);
     return {
       chapter,
       title: chapterTitle ?? chapter,
