@@ -20,7 +20,7 @@ export function siteUrlNotice(
         logger.warn(
           `SITE_URL is not set: links, link previews, feeds, the sitemap and the EPUB point at ${localSiteUrl}. ` +
             'Fine for `npm start`, which serves the site on this machine only; to publish, build with ' +
-            'SITE_URL=https://your.address/ (README, "Deploying").',
+            'SITE_URL=https://your.address/ (docs/publishing.md).',
         );
       },
     },

@@ -51,7 +51,7 @@ export type OnProgress = (stored: number, total: number) => void;
 /**
  * Saves every page of a work, what they load and its search data, from the newest build on
  * the server; then deletes copies of it from older builds. Asks the browser to keep the site's
- * storage (it may still evict it under pressure: see the README's limits).
+ * storage (it may still evict it under pressure: see docs/reading.md, "Offline").
  */
 export async function saveWork(
   work: string,

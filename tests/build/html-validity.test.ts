@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { loadPages } from '../support/html.ts';
 import { availableSites, distOf, root } from '../support/sites.ts';
 
-// The checked-in .htmlvalidate.json names every rule turned off; the README says why.
+// The checked-in .htmlvalidate.json names every rule turned off; docs/testing.md says why.
 const validator = new HtmlValidate(JSON.parse(readFileSync(`${root}/.htmlvalidate.json`, 'utf8')));
 
 describe.each(availableSites)('every page of the %s site', (site) => {

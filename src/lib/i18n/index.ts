@@ -104,7 +104,7 @@ export function tableFor(tag: string): string {
   if (!announced.has(tag)) {
     announced.add(tag);
     console.warn(
-      `[fiction-reader:i18n] no interface table for language "${tag}": its pages use English. Add src/lib/i18n/ui/${locale?.language ?? tag}.ts (docs: README, "Languages").`,
+      `[fiction-reader:i18n] no interface table for language "${tag}": its pages use English. Add src/lib/i18n/ui/${locale?.language ?? tag}.ts (docs/writing.md, "Languages").`,
     );
   }
   return 'en';
