@@ -360,11 +360,7 @@ describe('resuming where you left off', () => {
   });
 
   test('in a chapter of several scenes, "Continue reading" names the scene or flashback', async () => {
-    // A short screen, so the chapter's end is not in view yet (with it in view, the chapter
-    // counts as finished and "Continue reading" leads to the next one: work-end.test.ts).
-    const page = await openPage(browser, library, arrival, {
-      viewport: { width: 390, height: 420 },
-    });
+    const page = await openPage(browser, library, arrival);
     await readUpTo(page, 'He counted forty-two that summer.');
     await page.goto(`${library.origin}/markup-showcase/`);
     await expect
