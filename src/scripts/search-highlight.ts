@@ -22,7 +22,7 @@ async function highlightSearchWords() {
     };
     new PagefindHighlight({
       highlightParam,
-      // Styled in global.css: an injected <style> would need a CSP exception.
+      // Styled in header-and-search.css: an injected <style> would need a CSP exception.
       addStyles: false,
       markOptions: {
         className: markClass,

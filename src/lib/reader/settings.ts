@@ -1,6 +1,6 @@
 /**
  * The reader's settings: what each one offers, its default, and how it is stored. A chosen value
- * becomes an attribute on <html> (`data-reader-theme="sepia"`) and `src/styles/global.css`
+ * becomes an attribute on <html> (`data-reader-theme="sepia"`) and `src/styles/base.css`
  * decides what it looks like, so the inline script in `BaseLayout` can apply saved settings
  * before the first paint without knowing any of them.
  */
