@@ -89,9 +89,10 @@ export type RenderedBody =
   | { html: string; words: number; images: string[] }
   | { mistake: { line: number; column?: number; ruleId: string; reason: string } };
 
-// The same pipeline Astro's processor builds from `markdownOptions`, without the stages a
-// chapter never needs (raw HTML is refused, pictures are placeholders, there is no code): `rehype-raw` alone
-// re-parsed every chapter through parse5. Checked identical on the corpora by the build tests.
+// The plugins of `markdownOptions`, in the same order, without the stages of Astro's processor a
+// chapter never needs (raw HTML is refused, pictures are placeholders, there is no code):
+// `rehype-raw` alone re-parsed every chapter through parse5. Every chapter's text renders through
+// this one processor (summaries and notes through render-field.ts, with fewer plugins).
 const chapterProcessor = unified()
   .use(remarkParse)
   .use(markdownOptions.remarkPlugins as PluggableList)
