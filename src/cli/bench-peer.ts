@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { median, round } from '../lib/bench/budgets.ts';
-import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
+import { generateStory, storySizes } from '../../tests/support/generate-story.ts';
 import { installStarlight, writeStarlightContent } from '../lib/bench/peer-starlight.ts';
 import { buildPhases, type Phase } from '../lib/bench/phases.ts';
 import { timedBuild, type TimedBuild } from '../lib/bench/timed-build.ts';

@@ -18,10 +18,10 @@ if (process.argv.includes('--peer')) {
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../lib/bench/browser.ts';
+import { launchChromium } from '../../tests/support/chromium.ts';
 import { checkBudgets, median, round, type SizeResult } from '../lib/bench/budgets.ts';
-import { generateStory, storySizes } from '../lib/bench/generate-story.ts';
-import { illustrateStory } from '../lib/bench/generate-pictures.ts';
+import { generateStory, storySizes } from '../../tests/support/generate-story.ts';
+import { illustrateStory } from '../../tests/support/generate-pictures.ts';
 import {
   folderSize,
   fontDownloads,
@@ -32,7 +32,7 @@ import { runLighthouse } from '../lib/bench/lighthouse.ts';
 import { timedBuild } from '../lib/bench/timed-build.ts';
 import { measureOffline } from '../lib/bench/offline-cost.ts';
 import { measureSearch, type QueryCost } from '../lib/bench/search-cost.ts';
-import { serveStatic } from '../lib/bench/serve-static.ts';
+import { serveStatic } from '../../tests/support/serve-static.ts';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { generateStory } from '../../src/lib/bench/generate-story.ts';
+import { generateStory } from '../support/generate-story.ts';
 import { validChapter, validWork, writeContent } from '../support/content.ts';
 import { addedTextSelectors } from '../../src/lib/markup/vocabulary.ts';
 import { loadPages, pageAt, visibleText, wordsOf } from '../support/html.ts';

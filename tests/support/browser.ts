@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { withBase } from '../../src/lib/base.ts';
-import { launchChromium } from '../../src/lib/bench/browser.ts';
-import type { StaticSite } from '../../src/lib/bench/serve-static.ts';
+import { launchChromium } from './chromium.ts';
+import type { StaticSite } from './serve-static.ts';
 
-export { serveStatic as serveSite, type StaticSite } from '../../src/lib/bench/serve-static.ts';
+export { serveStatic as serveSite, type StaticSite } from './serve-static.ts';
 
 // Contexts still closing after their page closed: the browser waits for them before it closes,
 // so a context closed under a closing browser cannot fail a test file after its tests passed.

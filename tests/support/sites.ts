@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { siteBase } from '../../src/lib/base.ts';
-import { generateStory, type StoryShape } from '../../src/lib/bench/generate-story.ts';
+import { generateStory, type StoryShape } from './generate-story.ts';
 
 /** The project root (tests/support/..). */
 export const root = path.resolve(import.meta.dirname, '../..');

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { generateStory } from '../../src/lib/bench/generate-story.ts';
+import { generateStory } from '../support/generate-story.ts';
 import { writeStarlightContent } from '../../src/lib/bench/peer-starlight.ts';
 import { buildPhases } from '../../src/lib/bench/phases.ts';
 import { wordsOf } from '../support/html.ts';

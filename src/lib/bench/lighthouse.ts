@@ -1,6 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath } from './browser.ts';
+import { chromiumPath } from '../../../tests/support/chromium.ts';
 
 /** Lighthouse's four category scores, 0–100. */
 export interface LighthouseScores {

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { WorkManifest } from '../offline/work-files.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './serve-static.ts';
+import { launchChromium } from '../../../tests/support/chromium.ts';
+import { serveStatic } from '../../../tests/support/serve-static.ts';
 
 /** What offline reading costs a reader, for one work of a built site. */
 export interface OfflineCost {
