@@ -121,6 +121,16 @@ test('no service worker under the dev server: every edit shows, nothing is kept 
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext();
+    // Every call to register a service worker is counted before the page's scripts run.
+    await context.addInitScript(() => {
+      const container = ServiceWorkerContainer.prototype;
+      const register = container.register;
+      (window as unknown as { registered: number }).registered = 0;
+      container.register = function (...args: Parameters<typeof register>) {
+        (window as unknown as { registered: number }).registered += 1;
+        return register.apply(this, args);
+      };
+    });
     const reader = await context.newPage();
     await reader.goto(`${origin}/w/`);
     await reader.waitForLoadState('load');
@@ -128,7 +138,11 @@ test('no service worker under the dev server: every edit shows, nothing is kept 
     await expect
       .poll(() => reader.locator('html').getAttribute('data-js'), { timeout: 20_000 })
       .toBe('');
-    await reader.waitForTimeout(1000);
+    // The built site registers its worker in the load event, which has run: no call was made.
+    expect(await reader.evaluate(() => document.readyState)).toBe('complete');
+    expect(
+      await reader.evaluate(() => (window as unknown as { registered: number }).registered),
+    ).toBe(0);
     expect(
       await reader.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
     ).toBe(0);

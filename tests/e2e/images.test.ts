@@ -67,7 +67,11 @@ test('a phone is sent one picture under 150 KB, and nothing moves as it loads', 
     .toBeGreaterThan(0);
   // Scroll on to the end, as a reader does.
   await page.mouse.wheel(0, 4000);
-  await page.waitForTimeout(300);
+  // At the end of the page, with nothing more in flight: any other picture would have loaded.
+  await page.waitForFunction(
+    () => scrollY + innerHeight >= document.documentElement.scrollHeight - 1,
+  );
+  await page.waitForLoadState('networkidle');
   expect(pictures).toHaveLength(1);
   const [sent] = pictures;
   // 390 CSS px at 3× wants 1,170 pixels: the 1,440 px WebP, not the 2,000 px source.

@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkManifest } from '../../src/lib/offline/work-files.ts';
-import { closeBrowser, launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
+import {
+  closeBrowser,
+  launchBrowser,
+  savedProgress,
+  serveSite,
+  type StaticSite,
+} from '../support/browser.ts';
 import { baseOf, distOf, ensureRevisedLibrary } from '../support/sites.ts';
 
 // Offline reading in Chromium with the network really cut: the server is shut down (nothing
@@ -188,7 +194,9 @@ describe('a saved work, with the network cut', () => {
     await page.goto(`${site.origin}/fiction-markup/the-letter-and-the-song/`);
     const passage = page.getByText('Wren found the song pinned inside the lid');
     await passage.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
-    await page.waitForTimeout(500);
+    await expect
+      .poll(async () => (await savedProgress(page, 'fiction-markup')).last?.passage)
+      .toBe('p-wren-found-the-song-pinned');
     await page.goto(`${site.origin}/fiction-markup/`);
     const resume = page.getByRole('link', {
       name: /^Continue reading — .*The Letter and the Song, scene 1/,

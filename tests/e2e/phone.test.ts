@@ -7,6 +7,7 @@ import {
   openPage,
   serveSite,
   type StaticSite,
+  savedProgress,
 } from '../support/browser.ts';
 import { distOf } from '../support/sites.ts';
 
@@ -278,7 +279,8 @@ describe('landing on a passage', () => {
       requestAnimationFrame(frame);
     });
     await act();
-    await page.waitForTimeout(1500);
+    // A second and a half of frames (at 60 a second) after the move began.
+    await page.waitForFunction(() => (window as unknown as { seen: number[] }).seen.length >= 90);
     return page.evaluate(() => (window as unknown as { seen: number[] }).seen);
   }
 
@@ -399,7 +401,7 @@ describe('a 365-chapter novel in books and parts, on a 320 px phone', () => {
   test('a returning reader continues from the first screen, not after 365 rows', async () => {
     const page = await openPage(browser, novel, '/work-1/chapter-200/', phone);
     await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(300);
+    await expect.poll(async () => (await savedProgress(page, 'work-1')).last?.passage).toBeTruthy();
     await page.goto(`${novel.origin}/work-1/`);
     const resume = page.getByRole('link', { name: /^Continue reading — Chapter 200/ });
     await expect.poll(() => resume.isVisible()).toBe(true);

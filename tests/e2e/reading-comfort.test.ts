@@ -6,6 +6,8 @@ import {
   openPage,
   serveSite,
   type StaticSite,
+  pressWithoutNavigating,
+  savedProgress,
 } from '../support/browser.ts';
 import { distOf, ensureRevisedLibrary } from '../support/sites.ts';
 
@@ -246,10 +248,20 @@ async function expectAtTop(element: ReturnType<Page['locator']>) {
 
 /** Scrolls so that the given passage is at the top of the screen, and lets the page save it. */
 async function readUpTo(page: Page, text: string) {
-  await page
-    .getByText(text)
-    .evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
-  await page.waitForTimeout(500);
+  const target = page.getByText(text);
+  const work = await target.evaluate(
+    (el) => el.closest<HTMLElement>('[data-reading-work]')?.dataset['readingWork'] ?? '',
+  );
+  const before = (await savedProgress(page, work)).last?.passage;
+  await target.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  // Once the scroll has ended, the place saved is the passage now at the top (before it, the
+  // chapter itself, or the passage a link landed on).
+  await expect
+    .poll(async () => {
+      const passage = (await savedProgress(page, work)).last?.passage;
+      return passage !== undefined && passage !== before;
+    })
+    .toBe(true);
 }
 
 /** The place last saved for the Holmes fixture work. */
@@ -392,7 +404,9 @@ describe('resuming where you left off', () => {
     await expect.poll(scale).toBeGreaterThan(0.4);
     expect(await scale()).toBeLessThan(0.6);
     await page.getByRole('navigation', { name: 'Chapters' }).scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
+    await expect
+      .poll(async () => (await savedProgress(page, 'the-adventures-of-sherlock-holmes')).read)
+      .toContain('a-scandal-in-bohemia-2');
     await page.goto(`${library.origin}${holmes}`);
     const item = page.locator('[data-chapter-slug="a-scandal-in-bohemia-2"]');
     await expect.poll(() => item.locator('.chapter-mark').textContent()).toBe('Read');
@@ -432,7 +446,10 @@ describe('resuming where you left off', () => {
     const page = await context.newPage();
     await page.goto(`${original.origin}/markup-showcase/`); // the reader saw all three chapters
     await page.goto(`${original.origin}/markup-showcase/departure/`);
-    await page.waitForTimeout(300); // the whole chapter on screen: read
+    // The whole chapter on screen: read.
+    await expect
+      .poll(async () => (await savedProgress(page, 'markup-showcase')).read)
+      .toContain('departure');
     await page.goto(`${original.origin}/markup-showcase/the-letter/`);
     await readUpTo(page, 'She kept it in her coat for a week');
     await page.goto('about:blank');
@@ -538,8 +555,8 @@ describe('keyboard', () => {
     await press('ArrowLeft');
     await expect.poll(title).toBe('A Scandal in Bohemia — Chapter I');
     // The first chapter has no previous one: ← does nothing.
-    await press('ArrowLeft');
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('load');
+    expect(await pressWithoutNavigating(page, 'ArrowLeft')).toBe(false);
     expect(new URL(page.url()).pathname).toBe(`${holmes}a-scandal-in-bohemia-1/`);
     await page.close();
   });
@@ -551,8 +568,7 @@ describe('keyboard', () => {
     await field.press('ArrowLeft');
     await field.press('ArrowRight');
     await field.press('Shift+?');
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.waitForTimeout(300);
+    expect(await pressWithoutNavigating(page, 'Alt+ArrowRight')).toBe(false);
     expect(new URL(page.url()).pathname).toBe(bohemia2);
     expect(await field.inputValue()).toBe('watson?');
     expect(await page.locator('#keyboard-shortcuts').isVisible()).toBe(false);

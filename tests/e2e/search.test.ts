@@ -223,19 +223,48 @@ describe('search by keyboard', () => {
     const page = await open(story, '/entwined-destinies/part-1/', {
       viewport: { width: 1200, height: 800 },
     });
+    // The search's typing pauses (timers of 60 ms, src/scripts/passage-search.ts), counted as
+    // they start and end, to know when a search has gone past its pause.
+    await page.addInitScript(() => {
+      const pauses = { started: 0, ended: 0 };
+      (window as unknown as { pauses: typeof pauses }).pauses = pauses;
+      const setTimer = window.setTimeout;
+      window.setTimeout = ((handler: () => void, ms?: number) => {
+        if (ms !== 60) return setTimer(handler, ms);
+        pauses.started += 1;
+        return setTimer(() => {
+          handler();
+          pauses.ended += 1;
+        }, ms);
+      }) as typeof window.setTimeout;
+    });
+    await page.reload();
+    const pauses = () =>
+      page.evaluate(
+        () => (window as unknown as { pauses: { started: number; ended: number } }).pauses,
+      );
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('alarm clock');
     const popover = page.locator('.search-popover');
     await expect.poll(() => popover.isVisible()).toBe(true);
     await expect.poll(() => popover.locator('a[data-result]').count()).toBeGreaterThan(0);
+    const before = (await pauses()).started;
     await page.keyboard.type('/');
     expect(await page.locator('#site-search').inputValue()).toBe('alarm clock/');
+    // The search for "alarm clock/" has begun (its pause started)...
+    await expect.poll(async () => (await pauses()).started).toBeGreaterThan(before);
     await page.keyboard.press('Escape');
     expect(await popover.isVisible()).toBe(false);
-    // The search for "alarm clock/" was still running when Escape closed the results: once it
-    // finishes (a pause of 60 ms, then the index), it must not open them again.
-    await page.waitForTimeout(1000);
+    // ...and Escape closed the results while it ran. Once it has finished, its pause over and the
+    // index having answered that same query (Pagefind answers in turn), it must not open them.
+    await expect.poll(async () => (await pauses()).ended).toBe((await pauses()).started);
+    // (A string, so the test runner leaves the page's own dynamic import alone.)
+    await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('alarm clock/');
+      await search.results[0]?.data();
+    })()`);
     expect(await popover.isVisible()).toBe(false);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=alarm\+clock%2F$/);

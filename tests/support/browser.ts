@@ -38,3 +38,38 @@ export async function openPage(
   await page.goto(`${site.origin}${withBase(path, site.base)}`);
   return page;
 }
+
+/** The reading progress this page's browser keeps for a work (src/lib/reader/progress.ts). */
+export function savedProgress(
+  page: Page,
+  work: string,
+): Promise<{ last?: { passage?: string; chapter?: string }; read?: string[] }> {
+  return page.evaluate((suffix) => {
+    const key = Object.keys(localStorage).find((name) => name.endsWith(suffix));
+    return JSON.parse((key && localStorage.getItem(key)) || '{}');
+  }, `reading-progress:${work}`);
+}
+
+/**
+ * Presses `key` and proves nothing navigated: it first waits for the sign that the key was
+ * handled (the key's `keyup` reached the window, after every `keydown` listener ran), and the
+ * Navigation API's `navigate` event, fired the moment a page starts to leave, never came.
+ */
+export async function pressWithoutNavigating(page: Page, key: string): Promise<boolean> {
+  await page.evaluate(() => {
+    const state = { navigated: false, keyups: 0 };
+    (window as unknown as { keyState: typeof state }).keyState = state;
+    (window as unknown as { navigation: EventTarget }).navigation.addEventListener(
+      'navigate',
+      () => (state.navigated = true),
+    );
+    addEventListener('keyup', () => (state.keyups += 1), true);
+  });
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    () => (window as unknown as { keyState: { keyups: number } }).keyState.keyups > 0,
+  );
+  return page.evaluate(
+    () => (window as unknown as { keyState: { navigated: boolean } }).keyState.navigated,
+  );
+}
