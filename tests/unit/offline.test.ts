@@ -138,6 +138,19 @@ test('one file per picture: the widest of its first format, or its only file', (
   ]);
 });
 
+test('any way an HTML writer may quote, case or escape a tag is read, as a parser reads it', () => {
+  const html = `<LINK REL='stylesheet' HREF='/my-story/_astro/a.css?v=1&amp;w=2'>
+    <link href=/my-story/_astro/b.woff2 rel="preload font"><script src='/my-story/_astro/c.js' type=module></script>
+    <!-- <link rel="stylesheet" href="/my-story/_astro/commented-out.css"> -->
+    <Picture><SOURCE SRCSET='/my-story/_astro/d_2.webp 2x, /my-story/_astro/d_1.webp 1x'><img src="/my-story/_astro/d.jpg" alt=""></Picture>`;
+  expect(htmlReferences(html, '/my-story/')).toEqual([
+    '/my-story/_astro/a.css?v=1&w=2',
+    '/my-story/_astro/b.woff2',
+    '/my-story/_astro/c.js',
+    '/my-story/_astro/d_2.webp',
+  ]);
+});
+
 test('a stylesheet’s fonts in WOFF2 only; a script’s imports, static and dynamic', () => {
   const css = `@font-face{font-family:Literata;src:url(./literata.R1W82vdW.woff2) format("woff2"),url(./literata.h-5kLFKj.woff) format("woff")}
     .x{background:url("data:image/svg+xml;utf8,<svg/>")}.y{background:url('/my-story/_astro/rule.svg')}`;
