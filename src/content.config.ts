@@ -9,7 +9,7 @@ import { chapterSchema, workSchema } from './lib/story/schema.ts';
 const loaders = storyLoaders(resolveContentDir());
 
 // The author's front matter is checked against `workSchema` and `chapterSchema` before loading
-// (src/lib/story/validate.ts); here Astro's `image()` turns picture paths, already checked, into
+// (src/lib/story/validate/); here Astro's `image()` turns picture paths, already checked, into
 // images of its pipeline (resized, modern formats, hashed names).
 
 /** One entry per `<work>/work.md`; its id is the work's slug (the folder name). */

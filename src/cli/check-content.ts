@@ -1,7 +1,7 @@
 // `npm run check`: validates every file of the story folder (CONTENT_DIR, default ./content)
 // against the content contract in seconds, without building the site.
 import { resolveContentDir } from '../lib/story/layout.ts';
-import { formatProblem, validateContent } from '../lib/story/validate.ts';
+import { formatProblem, validateContent } from '../lib/story/validate/index.ts';
 
 const contentDir = resolveContentDir();
 const started = performance.now();

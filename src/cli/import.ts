@@ -6,7 +6,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importStory, ImportError } from '../lib/import/index.ts';
-import { formatProblem, validateContent } from '../lib/story/validate.ts';
+import { formatProblem, validateContent } from '../lib/story/validate/index.ts';
 
 const usage =
   'Usage: npm run import -- <story file> [--out <content folder>] [--slug <work-slug>] [--force]';

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderChapterBody } from '../../src/lib/markup/index.ts';
 import { splitAtImages } from '../../src/lib/markup/images.ts';
-import { validateContent, type ContentProblem } from '../../src/lib/story/validate.ts';
+import { validateContent, type ContentProblem } from '../../src/lib/story/validate/index.ts';
 import { validWork, writeContent } from '../support/content.ts';
 import { root } from '../support/sites.ts';
 

@@ -14,7 +14,7 @@ import {
 } from '../../src/lib/import/index.ts';
 import { isBreakLine } from '../../src/lib/import/to-markdown.ts';
 import { renderChapterBody } from '../../src/lib/markup/index.ts';
-import { validateContent } from '../../src/lib/story/validate.ts';
+import { validateContent } from '../../src/lib/story/validate/index.ts';
 import { ao3Epub, exportPlainText, fanFicFareEpub, fixture } from '../support/import-fixtures.ts';
 import { root } from '../support/sites.ts';
 

@@ -9,7 +9,7 @@ import { buildLibrary, type ChapterSource, type WorkSource } from '../../src/lib
 import { createNewChapter, planNewChapter } from '../../src/lib/story/new-chapter.ts';
 import { parseBuildDate, publishingFromEnv, unpublished } from '../../src/lib/story/publishing.ts';
 import { chapterSchema } from '../../src/lib/story/schema.ts';
-import { validateContent } from '../../src/lib/story/validate.ts';
+import { validateContent } from '../../src/lib/story/validate/index.ts';
 import { validChapter, validWork, writeContent } from '../support/content.ts';
 import { root } from '../support/sites.ts';
 

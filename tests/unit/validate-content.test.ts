@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblem, validateContent } from '../../src/lib/story/validate.ts';
+import { formatProblem, validateContent } from '../../src/lib/story/validate/index.ts';
 import { validChapter, validWork, writeContent } from '../support/content.ts';
 
 /** Validates a story folder and returns its problems with paths relative to it. */

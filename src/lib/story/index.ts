@@ -58,7 +58,7 @@ async function loadLibrary(): Promise<Library> {
     // Drafts show in `astro dev` and in preview builds (PREVIEW=1); BUILD_DATE stands in for now.
     publishingFromEnv(process.env, import.meta.env.DEV_SERVER === true),
     {
-      // The author's interface strings (checked with the content: validate.ts).
+      // The author's interface strings (checked with the content: validate/).
       overrides: readOverrides(resolveContentDir()).overrides,
       siteLanguage: process.env['SITE_LANGUAGE'] || undefined,
     },

@@ -10,7 +10,7 @@ import {
   type CheckedEntry,
   type ContentProblem,
   type StoryCheck,
-} from './validate.ts';
+} from './validate/index.ts';
 
 type Collection = 'works' | 'chapters';
 

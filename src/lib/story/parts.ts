@@ -6,7 +6,7 @@ import { slugify } from '../slug.ts';
  * each file, so moving, drafting or importing one chapter never shifts the others into another
  * part (a "starts a part" marker on the first chapter would).
  *
- * The rules, checked on the whole folder (validate.ts) and relied on by the model:
+ * The rules, checked on the whole folder (validate/folder-walk.ts) and relied on by the model:
  * - a part's chapters follow one another in reading order;
  * - chapters outside any part may open the work (a prologue) or close it (an epilogue), not sit
  *   between two parts.

@@ -36,7 +36,7 @@ export const workSchema = z.strictObject({
   relationships: labels,
   characters: labels,
   tags: labels,
-  /** The work's cover art: a picture in the work's folder, checked in validate.ts. */
+  /** The work's cover art: a picture in the work's folder, checked in validate/cover.ts. */
   cover: z.string().trim().min(1).optional(),
   /** What the cover shows, for readers who can't see it; required with `cover`. */
   coverAlt: z.string().trim().min(1).optional(),
