@@ -7,17 +7,25 @@
 //   npm run bench -- --peer starlight --sizes M,L     and L, 1 build each (minutes)
 //   npm run bench -- --peer starlight --runs 5        builds per size (L: at most this, default 1)
 //   npm run bench -- --peer starlight --check         exit non-zero when a budget fails
+//   npm run bench -- --peer starlight --save          also keep the results in
+//                                                     bench/results/<day>-peer.json (docs/performance.md)
 //
 // Starlight is installed from npm at its current version into .tmp/bench/peer-starlight (never
 // into this project's dependencies); see src/lib/bench/peer-starlight.ts.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { median, round } from '../lib/bench/budgets.ts';
+import { median, round, type BudgetCheck } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../../tests/support/generate-story.ts';
 import { installStarlight, writeStarlightContent } from '../lib/bench/peer-starlight.ts';
 import { buildPhases, type Phase } from '../lib/bench/phases.ts';
 import { timedBuild, type TimedBuild } from '../lib/bench/timed-build.ts';
+import {
+  header,
+  installedVersions,
+  saveResults,
+  type PeerResults,
+} from '../lib/bench/results-file.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +34,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     check: { type: 'boolean', default: false },
     out: { type: 'string', default: '.tmp/bench/peer.json' },
+    save: { type: 'boolean', default: false },
     version: { type: 'string', default: 'latest' },
   },
 });
@@ -191,7 +200,7 @@ for (const c of comparisons) {
 }
 
 /** The issue's budgets, on ratios measured in this run. */
-const budgets: { name: string; pass: boolean; actual: string }[] = [];
+const budgets: BudgetCheck[] = [];
 for (const c of comparisons) {
   const limit = c.size === 'M' ? 1.0 : c.size === 'L' ? 0.5 : undefined;
   if (limit !== undefined)
@@ -217,26 +226,33 @@ console.log('\nBudgets');
 for (const b of budgets) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.actual}`);
 if (budgets.length === 0) console.log('  (none at these sizes: the budgets are for M and L)');
 
+const saved: PeerResults = {
+  ...header(
+    'peer',
+    installedVersions(['astro', 'vite', 'pagefind'], {
+      ...Object.fromEntries(
+        Object.entries(peer.versions).map(([name, version]) => [`peer ${name}`, version]),
+      ),
+    }),
+  ),
+  kind: 'peer',
+  comparisons: comparisons.map(({ ours, starlight, rebuild, ...c }) => ({
+    ...c,
+    ours: ours.map(({ log: _log, ...b }) => b),
+    starlight: starlight.map(({ log: _log, ...b }) => b),
+    ...(rebuild
+      ? { rebuild: { ...rebuild, builds: rebuild.builds.map(({ log: _log, ...b }) => b) } }
+      : {}),
+  })),
+  budgets,
+};
 mkdirSync(path.dirname(values.out), { recursive: true });
-writeFileSync(
-  values.out,
-  `${JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      peer: peer.versions,
-      comparisons: comparisons.map(({ ours, starlight, rebuild, ...c }) => ({
-        ...c,
-        ours: ours.map(({ log: _log, ...b }) => b),
-        starlight: starlight.map(({ log: _log, ...b }) => b),
-        ...(rebuild
-          ? { rebuild: { ...rebuild, builds: rebuild.builds.map(({ log: _log, ...b }) => b) } }
-          : {}),
-      })),
-      budgets,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeFileSync(values.out, `${JSON.stringify(saved, null, 2)}\n`);
 console.log(`\nResults written to ${values.out}`);
+if (values.save) {
+  const file = saveResults(root, saved);
+  console.log(
+    `Saved to ${path.relative(root, file)}: run \`npm run bench:tables\` to update docs/performance.md`,
+  );
+}
 if (values.check && budgets.some((b) => !b.pass)) process.exitCode = 1;

@@ -1,13 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  openPage,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
-import { baseOf, distOf } from '../support/sites.ts';
+import { describe, expect, test } from 'vitest';
+import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
+import { baseOf } from '../support/sites.ts';
 
 // The library built for https://someone.github.io/my-story/ and served only under /my-story/,
 // as GitHub Pages serves a project site: the host's root and everything outside the base
@@ -16,15 +10,7 @@ let browser: Browser;
 let site: StaticSite;
 const base = baseOf('libraryUnderBase');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite(distOf('libraryUnderBase'), 0, base);
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await site?.close();
-});
+browseSites({ site: 'libraryUnderBase' }, (served) => ({ browser, site } = served));
 
 /** Every request a context makes, with its status: the base path is kept if all are ours and found. */
 function recordRequests(context: BrowserContext): { url: string; status: number }[] {

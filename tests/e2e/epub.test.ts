@@ -1,28 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  openPage,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
+import { expect, test } from 'vitest';
+import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
 import { distOf } from '../support/sites.ts';
 
 let browser: Browser;
 let story: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  story = await serveSite(distOf('story'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await story?.close();
-});
+browseSites({ story: 'story' }, (served) => ({ browser, story } = served));
 
 test('the EPUB link on the work page downloads the book, named for the work', async () => {
   const page = await openPage(browser, story, '/entwined-destinies/');

@@ -1,27 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  openPage,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
-import { distOf } from '../support/sites.ts';
+import { describe, expect, test } from 'vitest';
+import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
 
 let browser: Browser;
 let library: StaticSite;
 const midnight = '/fiction-markup/messages-at-midnight/';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  library = await serveSite(distOf('library'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await library?.close();
-});
+browseSites({ library: 'library' }, (served) => ({ browser, library } = served));
 
 describe('the fiction markup as readers meet it', () => {
   test('a footnote leads to its note and back to the text', async () => {

@@ -1,14 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { runLighthouse } from '../../src/lib/bench/lighthouse.ts';
-import {
-  closeBrowser,
-  launchBrowser,
-  openPage,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
-import { distOf } from '../support/sites.ts';
+import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
 
 // A chapter with a photo-like illustration (2000 px, 175 KB source) in Chromium: what a reader
 // on a phone is sent, whether anything moves as it loads, and how it fits, zooms and prints.
@@ -16,15 +9,7 @@ const chapter = '/fiction-markup/messages-at-midnight/';
 let browser: Browser;
 let site: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite(distOf('library'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await site?.close();
-});
+browseSites({ site: 'library' }, (served) => ({ browser, site } = served));
 
 /** Records layout shifts from the first paint on (what CLS adds up). */
 async function watchLayoutShifts(page: Page) {

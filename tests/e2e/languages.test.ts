@@ -1,30 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { stringsFor } from '../../src/lib/i18n/index.ts';
-import {
-  closeBrowser,
-  launchBrowser,
-  openPage,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
-import { distOf } from '../support/sites.ts';
+import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
 
 // The six-language fixture in Chromium: readable at 320 px in every script, accessible in every
 // theme, mirrored for Arabic and Hebrew, and searchable from any page in any language.
 let browser: Browser;
 let site: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serveSite(distOf('languages'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await site?.close();
-});
+browseSites({ site: 'languages' }, (served) => ({ browser, site } = served));
 
 const chapters = {
   'zh-Hans': '/yue-guang-xia-de-mian-bao-dian/deng-hai-liang-zhe/',

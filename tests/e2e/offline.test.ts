@@ -3,13 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkManifest } from '../../src/lib/offline/work-files.ts';
-import {
-  closeBrowser,
-  launchBrowser,
-  savedProgress,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
+import { browseSites, savedProgress, serveSite, type StaticSite } from '../support/browser.ts';
 import { baseOf, distOf, ensureRevisedLibrary } from '../support/sites.ts';
 
 // Offline reading in Chromium with the network really cut: the server is shut down (nothing
@@ -17,13 +11,7 @@ import { baseOf, distOf, ensureRevisedLibrary } from '../support/sites.ts';
 // offline switch alone does not reach a service worker's own requests.
 let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-});
+browseSites({}, (served) => ({ browser } = served));
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 

@@ -1,30 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  openPage,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
-import { distOf } from '../support/sites.ts';
+import { describe, expect, test } from 'vitest';
+import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
 
 let browser: Browser;
 let story: StaticSite;
 let library: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  story = await serveSite(distOf('story'));
-  library = await serveSite(distOf('library'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await story?.close();
-  await library?.close();
-});
+browseSites(
+  { story: 'story', library: 'library' },
+  (served) => ({ browser, story, library } = served),
+);
 
 const open = (site: StaticSite, path: string, options: Parameters<Browser['newContext']>[0] = {}) =>
   openPage(browser, site, path, options);

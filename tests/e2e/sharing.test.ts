@@ -1,20 +1,11 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeBrowser, launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
-import { distOf } from '../support/sites.ts';
+import { describe, expect, test } from 'vitest';
+import { browseSites, type StaticSite } from '../support/browser.ts';
 
 let browser: Browser;
 let story: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  story = await serveSite(distOf('story'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await story?.close();
-});
+browseSites({ story: 'story' }, (served) => ({ browser, story } = served));
 
 async function readerContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });

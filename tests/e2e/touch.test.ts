@@ -1,13 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  closeBrowser,
-  launchBrowser,
-  openPage,
-  serveSite,
-  type StaticSite,
-} from '../support/browser.ts';
-import { distOf } from '../support/sites.ts';
+import { describe, expect, test } from 'vitest';
+import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
 
 // A reader's second pass on a phone (issue 29, items 1, 2 and 4): every control big enough for
 // a finger, no label too small to read, nothing unseen that takes a tap, and the settings sheet
@@ -16,17 +9,10 @@ let browser: Browser;
 let story: StaticSite;
 let library: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  story = await serveSite(distOf('story'));
-  library = await serveSite(distOf('library'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await story?.close();
-  await library?.close();
-});
+browseSites(
+  { story: 'story', library: 'library' },
+  (served) => ({ browser, story, library } = served),
+);
 
 const touch = (width: number, height = 640) => ({
   viewport: { width, height },

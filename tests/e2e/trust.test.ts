@@ -1,20 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeBrowser, launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
-import { distOf } from '../support/sites.ts';
+import { describe, expect, test } from 'vitest';
+import { browseSites, type StaticSite } from '../support/browser.ts';
 
 let browser: Browser;
 let library: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  library = await serveSite(distOf('library'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await library?.close();
-});
+browseSites({ library: 'library' }, (served) => ({ browser, library } = served));
 
 describe('the Content-Security-Policy', () => {
   test('every page carries a policy whose scripts need no unsafe-inline', async () => {

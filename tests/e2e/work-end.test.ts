@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeBrowser, launchBrowser, serveSite, type StaticSite } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { browseSites, serveSite, type StaticSite } from '../support/browser.ts';
 import { distOf, ensureRevisedLibrary } from '../support/sites.ts';
 
 // The end of what is published (issue 29, item 3): the newest chapter of a work in progress says
@@ -9,15 +9,7 @@ import { distOf, ensureRevisedLibrary } from '../support/sites.ts';
 let browser: Browser;
 let library: StaticSite;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  library = await serveSite(distOf('library'));
-});
-
-afterAll(async () => {
-  await closeBrowser(browser);
-  await library?.close();
-});
+browseSites({ library: 'library' }, (served) => ({ browser, library } = served));
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 

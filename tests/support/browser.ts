@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { withBase } from '../../src/lib/base.ts';
 import { launchChromium } from './chromium.ts';
-import type { StaticSite } from './serve-static.ts';
+import { serveStatic, type StaticSite } from './serve-static.ts';
+import { baseOf, distOf, type SiteName } from './sites.ts';
 
 export { serveStatic as serveSite, type StaticSite } from './serve-static.ts';
 
@@ -15,6 +17,36 @@ export const launchBrowser = launchChromium;
 export async function closeBrowser(browser: Browser | undefined): Promise<void> {
   await Promise.all(closingContexts);
   await browser?.close();
+}
+
+/**
+ * The browser tests' fixture: before a file's tests, launches Chromium and serves the built test
+ * sites it names (each under its own base path, on a free port, as a static host would); after
+ * them, closes all. `ready` receives them, to keep in the file's own variables:
+ *
+ *   let browser: Browser;
+ *   let story: StaticSite;
+ *   browseSites({ story: 'story' }, (served) => ({ browser, story } = served));
+ */
+export function browseSites<const Name extends string>(
+  sites: Record<Name, SiteName>,
+  ready: (served: { browser: Browser } & Record<Name, StaticSite>) => void,
+): void {
+  let browser: Browser | undefined;
+  const served: StaticSite[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const named: Record<string, StaticSite> = {};
+    for (const [name, site] of Object.entries(sites) as [Name, SiteName][]) {
+      named[name] = await serveStatic(distOf(site), 0, baseOf(site));
+      served.push(named[name]);
+    }
+    ready({ browser, ...(named as Record<Name, StaticSite>) });
+  });
+  afterAll(async () => {
+    await closeBrowser(browser);
+    await Promise.all(served.map((site) => site.close()));
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 
@@ -8,6 +9,12 @@ import { strToU8, zipSync } from 'fflate';
 export const importFixtures = path.resolve(import.meta.dirname, '../fixtures/import');
 
 export const fixture = (name: string) => readFileSync(path.join(importFixtures, name));
+
+/** A file's bytes as the importer takes them. */
+export const bytes = (buffer: Buffer | Uint8Array) => new Uint8Array(buffer);
+
+/** A fresh, empty folder to import into. */
+export const contentDir = () => mkdtempSync(path.join(tmpdir(), 'import-'));
 
 function epub(
   files: Record<string, string | Uint8Array>,

@@ -37,6 +37,8 @@ export interface SizeResult {
       /** Last keystroke to the first batch of chapters drawn and counted. */
       msToBatch?: number;
       chapters: number;
+      /** Every trial, each in a fresh browser context; the figures above are their medians. */
+      trials?: { KB: number; msToResults: number; msToBatch?: number }[];
     }[];
   };
   /** An illustrated run: its pictures, their files, and what a chapter page downloads of them. */

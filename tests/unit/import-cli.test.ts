@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkFidelity } from '../../src/lib/import/fidelity.ts';
+import {
+  importStory,
+  readStory,
+  ImportError,
+  type ImportedStory,
+} from '../../src/lib/import/index.ts';
+import { ao3Epub, bytes, contentDir, fixture } from '../support/import-fixtures.ts';
+import { root } from '../support/sites.ts';
+
+// The importer's edges: broken and hostile files get a clear error, and the command an author
+// runs writes, checks and reports.
+
+describe('hostile and broken input gives a clear error, never a stack trace', () => {
+  test.each([
+    [
+      'an AO3 file cut off in its preface',
+      () => fixture('ao3-2025-multi.html').subarray(0, 600),
+      /no chapter text|cut short/,
+    ],
+    ['an EPUB cut in half', () => ao3Epub().subarray(0, 2000), /damaged or cut short/],
+    [
+      'a Word document (a zip, not an EPUB)',
+      () => Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60)]),
+      /not an EPUB/,
+    ],
+    ['a PDF', () => Buffer.from('%PDF-1.7\n...'), /This is a PDF/],
+    ['binary data', () => Buffer.from([0x00, 0x01, 0x02, 0x41, 0x00]), /not text/],
+    ['an empty file', () => Buffer.from(''), /empty/],
+    [
+      'other HTML',
+      () => Buffer.from('<html><body><p>Hello</p></body></html>'),
+      /not an AO3 or FanFicFare download/,
+    ],
+  ])('%s', async (_name, make, message) => {
+    const attempt = importStory(bytes(make()), {});
+    await expect(attempt).rejects.toBeInstanceOf(ImportError);
+    await expect(attempt).rejects.toThrow(message);
+  });
+});
+
+test('the fidelity check names the first word that would change', async () => {
+  const dir = contentDir();
+  const story: ImportedStory = readStory(bytes(fixture('pasted.txt')));
+  const { writeStory } = await import('../../src/lib/import/write.ts');
+  const written = writeStory(story);
+  expect(await checkFidelity(story, written, dir)).toBeUndefined();
+  const text = written.texts.find(
+    (t) => t.label.startsWith('chapter 1') && t.label.endsWith('text'),
+  )!;
+  text.converted.markdown = text.converted.markdown.replace('at midnight', 'at noon');
+  expect(await checkFidelity(story, written, dir)).toEqual({
+    where: 'chapter 1 ("The Thirteenth Hour") text',
+    expected: expect.stringContaining('at midnight'),
+    found: expect.stringContaining('at noon'),
+  });
+});
+
+describe('npm run import', () => {
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, 'src/cli/import.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+
+  test('writes the work folder, prints the files and the report, and never overwrites without --force', () => {
+    const out = contentDir();
+    const source = path.join(root, 'tests/fixtures/import/pasted.txt');
+    const first = cli([source, '--out', out, '--slug', 'clock']);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('clock/01-the-thirteenth-hour.md');
+    expect(first.stdout).toContain(
+      'Read as plain text: "The Clockmaker\'s Daughter" by Tilly Gears, 3 chapters',
+    );
+    expect(readdirSync(path.join(out, 'clock')).sort()).toEqual([
+      '01-the-thirteenth-hour.md',
+      '02-chapter-2.md',
+      '03-epilogue.md',
+      'work.md',
+    ]);
+    writeFileSync(path.join(out, 'clock', 'work.md'), 'edited by the author');
+    const again = cli([source, '--out', out, '--slug', 'clock']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists: nothing was written.*--force/);
+    expect(readFileSync(path.join(out, 'clock', 'work.md'), 'utf8')).toBe('edited by the author');
+    const forced = cli([source, '--out', out, '--slug', 'clock', '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(path.join(out, 'clock', 'work.md'), 'utf8')).toContain(
+      'title: The Clockmaker',
+    );
+  });
+
+  test('fails with a message and exit code, writing nothing, on a bad file or bad arguments', () => {
+    const out = contentDir();
+    const missing = cli(['nowhere.txt', '--out', out]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Cannot read "nowhere.txt"');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    expect(cli([]).status).toBe(2);
+    expect(cli(['a.txt', '--slug', 'Not A Slug']).status).toBe(2);
+    expect(existsSync(path.join(out, 'nowhere'))).toBe(false);
+  });
+});
