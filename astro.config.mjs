@@ -83,5 +83,25 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                // The small modules that the layout's script and a page's own script both use
+                // (the base path, device storage, reading progress, interface strings, the
+                // search loader and its shortcut key, Vite's helper for dynamic imports) go into
+                // one chunk: a chapter page loads three files, not seven, and gzip compresses
+                // each file's modules together. CSS + JS per chapter page stays within its
+                // 20 KB gzip budget (tests/build/page-weight.test.ts).
+                name: 'shared',
+                test: /src[\\/](lib[\\/](base|reader[\\/]progress)|scripts[\\/](device-storage|strings|pagefind|reading-progress|search-shortcut|keyboard))\.ts$|vite[\\/]preload-helper/,
+              },
+            ],
+          },
+        },
+      },
+    },
   },
 });

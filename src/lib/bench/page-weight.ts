@@ -43,9 +43,10 @@ export function weighPage(dist: string, url: string): PageWeight {
   const scripts = Array.from(document.querySelectorAll('script[src]')).map(
     (s) => s.getAttribute('src') ?? '',
   );
-  const inlineScripts = Array.from(document.querySelectorAll('script:not([src])')).map(
-    (s) => s.textContent ?? '',
-  );
+  // Scripts that run: JSON-LD is data, counted with the HTML it is part of.
+  const inlineScripts = Array.from(
+    document.querySelectorAll('script:not([src]):not([type="application/ld+json"])'),
+  ).map((s) => s.textContent ?? '');
   const css = cssFiles.map((href) => asset(href).toString('utf8'));
   const fontUrls = new Set(
     css.flatMap((text) =>
@@ -53,8 +54,10 @@ export function weighPage(dist: string, url: string): PageWeight {
     ),
   );
   const js = [...collectModules(dist, scripts)].map((file) => readFileSync(file));
-  const story = document.querySelector('.story-text');
-  const ownTextGzip = story ? bytesOf(story.outerHTML).gzip : 0;
+  // A chapter's text, or every chapter's on the entire-work page.
+  const stories = Array.from(document.querySelectorAll('.story-text'));
+  const ownTextGzip =
+    stories.length > 0 ? bytesOf(stories.map((story) => story.outerHTML).join('')).gzip : 0;
   const htmlBytes = bytesOf(html);
   return {
     html: htmlBytes,
