@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { parse } from 'yaml';
+import { importStory } from '../../src/lib/import/index.ts';
 
 // EPUBs made the way the tools authors use make theirs, from this project's own fixture
 // stories (tests/fixtures/import/): no one else's file is needed, and none is committed.
@@ -181,4 +183,26 @@ export async function exportPlainText(workDir: string): Promise<string> {
     parts.push(`Chapter ${index + 1}: ${chapter.data['title']}`, await textOf(chapter.body, name));
   }
   return `${parts.join('\n\n')}\n`;
+}
+
+/** Imports, then returns the files by name (front matter parsed) and the report. */
+export async function imported(input: Uint8Array, slug?: string) {
+  const dir = contentDir();
+  const result = await importStory(input, { slug });
+  const files = new Map(
+    result.written.files
+      .filter((file) => typeof file.content === 'string')
+      .map(({ path: name, content }) => {
+        const [, yaml, body] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(String(content))!;
+        return [
+          name,
+          {
+            data: parse(yaml!) as Record<string, unknown>,
+            body: body!.trim(),
+            content: String(content),
+          },
+        ];
+      }),
+  );
+  return { ...result, files, dir };
 }

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { importStory } from '../../src/lib/import/index.ts';
 import { isBreakLine } from '../../src/lib/import/to-markdown.ts';
 import { renderChapterBody } from '../../src/lib/markup/index.ts';
 import { validateContent } from '../../src/lib/story/validate/index.ts';
@@ -12,6 +10,7 @@ import {
   bytes,
   contentDir,
   exportPlainText,
+  imported,
   fanFicFareEpub,
   fixture,
 } from '../support/import-fixtures.ts';
@@ -19,28 +18,6 @@ import { root } from '../support/sites.ts';
 
 // The importer on stories written for these tests in the shapes authors bring (see
 // tests/fixtures/import/README.md): each input kind and vintage, every hazard of a real file.
-
-/** Imports, then returns the files by name (front matter parsed) and the report. */
-async function imported(input: Uint8Array, slug?: string) {
-  const dir = contentDir();
-  const result = await importStory(input, { slug });
-  const files = new Map(
-    result.written.files
-      .filter((file) => typeof file.content === 'string')
-      .map(({ path: name, content }) => {
-        const [, yaml, body] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(String(content))!;
-        return [
-          name,
-          {
-            data: parse(yaml!) as Record<string, unknown>,
-            body: body!.trim(),
-            content: String(content),
-          },
-        ];
-      }),
-  );
-  return { ...result, files, dir };
-}
 
 /** The chapter's Markdown as the site shows it. */
 async function page(markdown: string) {
