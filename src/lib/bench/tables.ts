@@ -185,7 +185,7 @@ export function siteTables(site: SiteResults, file: string): Record<string, stri
       ),
     ),
     'site-budgets': table(
-      ['budget', 'measured (medians)', ''],
+      ['budget', 'measured (medians)', 'result'],
       site.budgets.map((b) => [b.name, b.actual, b.pass ? 'PASS' : '**FAIL**']),
     ),
     'site-provenance': provenance(site, file),
@@ -254,7 +254,7 @@ export function peerTables(peer: PeerResults, file: string): Record<string, stri
       : 'No rebuild in this file (the rebuild is timed at M).',
     'peer-phases': table(['size', 'phase (its log)', 'cold', 'rebuild'], phaseRows),
     'peer-budgets': table(
-      ['budget', 'measured (medians)', ''],
+      ['budget', 'measured (medians)', 'result'],
       peer.budgets.map((b) => [b.name, b.actual, b.pass ? 'PASS' : '**FAIL**']),
     ),
     'peer-provenance': provenance(peer, file),
