@@ -1,7 +1,7 @@
 // Loads the Pagefind index the build wrote to /pagefind/ (under the site's base path). Its URL is built at run time: a
 // literal import('/pagefind/pagefind.js') breaks the Vite build, and `astro dev` has no index.
 
-import { withBase } from '../lib/base.ts';
+import { storageKey, withBase } from '../lib/base.ts';
 
 /** Pagefind's filters: a value, all of several, or `{ any: [...] }` for any of several. */
 export type PagefindFilters = Record<string, string | string[] | { any: string[] }>;
@@ -17,6 +17,8 @@ export interface Pagefind {
 export interface PagefindSearch {
   results: { id: string; score: number; data(): Promise<PagefindPage> }[];
   unfilteredResultCount: number;
+  /** For each filter, how many of the results have each of its values. */
+  filters: Record<string, Record<string, number>>;
 }
 
 export interface PagefindLocation {
@@ -46,6 +48,14 @@ export interface PagefindPage {
 
 /** The query parameter that carries search words to the opened page, for highlighting. */
 export const highlightParam = 'hl';
+
+/**
+ * Where a page keeps the query its header search showed when the reader left it (for Back):
+ * per page address, in the tab's session storage.
+ */
+export function headerQueryKey(page: string): string {
+  return storageKey(`header-search:${page}`);
+}
 
 let loading: Promise<Pagefind> | undefined;
 

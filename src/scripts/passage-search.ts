@@ -1,5 +1,6 @@
 import { base, storageKey } from '../lib/base.ts';
 import {
+  headerQueryKey,
   highlightParam,
   loadPagefind,
   type PagefindFilters,
@@ -10,10 +11,12 @@ import {
   finishedWords,
   highlightTerms,
   holdsEveryWord,
-  markWordsOnly,
+  markExcerpt,
+  passageWords,
   normalizeQuery,
   rankedPassages,
 } from './search-ranking.ts';
+import { stopWordsOf } from './stop-words.ts';
 import { stringsOf } from './strings.ts';
 
 /**
@@ -45,6 +48,8 @@ class PassageSearch extends HTMLElement {
   #work: HTMLSelectElement | null = null;
   #more: HTMLButtonElement | null = null;
   #matches: PagefindSearch['results'] = [];
+  /** How many of the matches are chapters; the rest are work pages (a title, a summary). */
+  #chapters = 0;
   #shown = 0;
   #query = '';
   #searchToken = 0;
@@ -75,6 +80,23 @@ class PassageSearch extends HTMLElement {
     if (!this.#isPopover) {
       addEventListener('pagehide', () => sessionStorage.setItem(scrollKey(), String(scrollY)));
       this.#restoreFromUrl();
+      return;
+    }
+    // The header's results, open when the reader leaves (a result followed), come back with
+    // Back: the query is kept per page for this tab, and searched again on a Back (not on a new
+    // visit or a reload). The field is not focused: a phone's keyboard stays closed.
+    const key = headerQueryKey(location.pathname + location.search);
+    addEventListener('pagehide', () => {
+      const query = this.#input.value.trim();
+      if (query && this.hasAttribute('data-open')) sessionStorage.setItem(key, query);
+      else sessionStorage.removeItem(key);
+    });
+    const saved = sessionStorage.getItem(key);
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    if (saved && navigation?.type === 'back_forward' && !this.#input.value.trim()) {
+      this.#input.value = saved;
+      void this.#search();
     } else if (document.activeElement === this.#input) {
       // Loaded as the field took focus (src/scripts/header-search.ts): start as focus would
       // have, and search what was typed meanwhile.
@@ -186,13 +208,19 @@ class PassageSearch extends HTMLElement {
     // The URL follows the search, not each keystroke: every change of it makes the browser
     // fetch the favicon again.
     if (!this.#isPopover) this.#syncUrl(query, work);
-    const search = await pagefind.search(normalizeQuery(query), filters);
+    // Every page has a kind (chapter or work): filtering by both keeps every result and loads
+    // that small filter, so the answer counts each kind ("filters") without loading a result.
+    const search = await pagefind.search(normalizeQuery(query), {
+      filters: { kind: { any: ['chapter', 'work'] }, ...filters.filters },
+    });
     if (token !== this.#searchToken) return; // a newer keystroke superseded this one
     // A word Pagefind could not find is searched as its longest start it could ("zzqxj" as
     // "z"): such results are not about the query. It shows in the best result already.
     const best = await search.results[0]?.data();
     if (token !== this.#searchToken) return;
     this.#matches = best && !holdsEveryWord(best, query) ? [] : search.results;
+    const kinds = search.filters['kind'];
+    this.#chapters = this.#matches.length === 0 ? 0 : (kinds?.['chapter'] ?? this.#matches.length);
     this.#shown = 0;
     this.#results.replaceChildren();
     await this.#showMore();
@@ -205,10 +233,12 @@ class PassageSearch extends HTMLElement {
     // Fetched together, drawn in rank order as each arrives: the first chapter's passages show
     // without waiting for the fifth chapter's.
     const pages = batch.map((result) => result.data());
+    // The words a landing leaves unmarked ("the", "to"): the index answers in the page's language.
+    const stop = await stopWordsOf(document.documentElement.lang);
     for (const page of pages) {
       const loaded = await page;
       if (token !== this.#renderToken) return;
-      this.#results.append(renderChapter(loaded, this.#query));
+      this.#results.append(renderChapter(loaded, this.#query, stop));
       this.toggleAttribute('data-open', true); // the header's results show from the first chapter
     }
     this.#shown += batch.length;
@@ -217,15 +247,24 @@ class PassageSearch extends HTMLElement {
     const shown = this.#shown;
     const t = this.#t;
     const passagesShown = t('search.passagesShown', { count: passages });
+    // Counts say what they count: chapters, then the work pages (a word of a title or summary).
+    const chapters = this.#chapters;
+    const workPages = total - chapters;
     this.#status.textContent =
       total === 0
         ? t('search.noResults', { query: this.#query })
-        : t(shown < total ? 'search.matchesFromFirst' : 'search.matches', {
-            count: total,
-            query: this.#query,
-            passages: passagesShown,
-            shown,
-          });
+        : chapters === 0
+          ? t('search.workPagesMatch', {
+              count: workPages,
+              query: this.#query,
+              passages: passagesShown,
+            })
+          : t(shown < total ? 'search.matchesFromFirst' : 'search.matches', {
+              count: chapters,
+              query: this.#query,
+              passages: passagesShown,
+              shown,
+            }) + (workPages > 0 ? ` ${t('search.workPagesToo', { count: workPages })}` : '');
     if (this.#more) {
       const next = Math.min(chaptersPerBatch, total - shown);
       this.#more.textContent = t('search.showMore', { count: next, rest: total - shown });
@@ -282,7 +321,11 @@ async function savedWorkTitles(): Promise<string[]> {
   return titles;
 }
 
-function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
+function renderChapter(
+  page: PagefindPage,
+  query: string,
+  stop: ReadonlySet<string>,
+): HTMLLIElement {
   const item = element('li', { 'data-chapter-result': '' });
   const heading = element('p', { class: 'result-where' });
   const work = page.meta['work'];
@@ -297,7 +340,9 @@ function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
   for (const sub of passages.length > 0
     ? passages
     : [{ title: '', url: page.url, excerpt: page.excerpt, locations: [] }]) {
-    const link = element('a', { href: withHighlights(sub, page, query), 'data-result': '' });
+    // The excerpt and the opened page mark the same words.
+    const terms = termsOf(sub, page, query, stop);
+    const link = element('a', { href: withHighlights(sub, terms), 'data-result': '' });
     // Chapter pages name each passage's place where it adds something (a scene of several, a
     // flashback, a heading); "Scene 1" of a chapter of one scene comes under the chapter's name.
     const onlyScene = page.meta['scenes'] === '1' && /^Scene \d+$/.test(sub.title);
@@ -305,7 +350,7 @@ function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
       link.append(element('span', { class: 'result-passage-title' }, sub.title));
     const excerpt = element('span', { class: 'result-excerpt' });
     // Pagefind escapes excerpt text and adds only <mark>: safe to parse as HTML.
-    excerpt.innerHTML = markWordsOnly(sub.excerpt);
+    excerpt.innerHTML = markExcerpt(sub.excerpt, terms);
     link.append(excerpt);
     const entry = element('li');
     entry.append(link);
@@ -315,17 +360,24 @@ function renderChapter(page: PagefindPage, query: string): HTMLLIElement {
   return item;
 }
 
-/** A result's address with the words its page should mark (see highlightTerms). */
-function withHighlights(
-  sub: { url: string; locations: number[] },
+/** What a result marks (see highlightTerms), from its passage's words in the page's text. */
+function termsOf(
+  sub: { locations: number[] },
   page: PagefindPage,
   query: string,
-) {
-  const url = new URL(sub.url, location.origin);
+  stop: ReadonlySet<string>,
+): string[] {
   const words = page.content.split(/\s+/);
-  url.searchParams.delete(highlightParam);
   const matched = sub.locations.map((at) => words[at] ?? '');
-  for (const term of highlightTerms(query, matched)) url.searchParams.append(highlightParam, term);
+  const passage = passageWords(words, sub.locations, query);
+  return highlightTerms(query, matched, passage, stop);
+}
+
+/** A result's address with the words its page should mark. */
+function withHighlights(sub: { url: string }, terms: string[]) {
+  const url = new URL(sub.url, location.origin);
+  url.searchParams.delete(highlightParam);
+  for (const term of terms) url.searchParams.append(highlightParam, term);
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

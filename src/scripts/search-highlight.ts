@@ -44,11 +44,14 @@ async function highlightSearchWords() {
     : null;
   const first =
     target?.querySelector(`mark.${markClass}`) ?? document.querySelector(`mark.${markClass}`);
-  // Instant: a smooth scroll (CSS scroll-behavior) would still be moving when readers look.
-  first?.scrollIntoView({ block: 'center', behavior: 'instant' });
   const bar = document.querySelector<HTMLElement>('[data-search-hits]');
+  if (bar && first) bar.hidden = false;
+  // The page opened at the passage its address names: a landing moves once. The marks arrive
+  // later (the highlighter and the index load after the page), so the page moves again only when
+  // the first mark is out of sight (deep in a long passage, or no passage named). Instant: a
+  // smooth scroll (CSS scroll-behavior) would still be moving when readers look.
+  if (first && !inSight(first, bar)) first.scrollIntoView({ block: 'center', behavior: 'instant' });
   if (!bar || !first) return;
-  bar.hidden = false;
   bar.querySelector('button')?.addEventListener('click', () => {
     clearMarks();
     bar.hidden = true;
@@ -57,6 +60,13 @@ async function highlightSearchWords() {
     history.replaceState(history.state, '', url);
     (target ?? document.getElementById('main'))?.focus({ preventScroll: true });
   });
+}
+
+/** Whether `element` shows whole on screen, above the search words bar when that is shown. */
+function inSight(element: Element, bar: HTMLElement | null): boolean {
+  const box = element.getBoundingClientRect();
+  const barTop = bar && !bar.hidden ? bar.getBoundingClientRect().top : innerHeight;
+  return box.top >= 0 && box.bottom <= Math.min(innerHeight, barTop);
 }
 
 function clearMarks() {

@@ -22,23 +22,34 @@ export function finishedWords(input: string): string {
  */
 export function rankedPassages(page: PagefindPage, query: string): PagefindSubResult[] {
   const phrase = foldForMatching(query);
+  const words = page.content.split(/\s+/);
   const weight = (sub: PagefindSubResult) =>
     sub.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? sub.locations.length;
+  // The passage's words from its first hit on, for a phrase cut off by its excerpt.
+  const holdsPhrase = (sub: PagefindSubResult) =>
+    foldForMatching(sub.excerpt.replace(/<[^>]*>/g, '')).includes(phrase) ||
+    foldForMatching(passageWords(words, sub.locations, query).join(' ')).includes(phrase);
   return page.sub_results
     .filter((sub) => sub.locations.length > 0 && sub.url.includes('#'))
     .map((sub, order) => ({
       sub,
       order,
-      exact:
-        phrase.trim() !== '' &&
-        foldForMatching(sub.excerpt.replace(/<[^>]*>/g, '')).includes(phrase)
-          ? 1
-          : 0,
+      exact: phrase.trim() !== '' && holdsPhrase(sub) ? 1 : 0,
       weight: weight(sub),
     }))
     .sort((a, b) => b.exact - a.exact || b.weight - a.weight || a.order - b.order)
     .slice(0, passagesPerChapter)
     .map(({ sub }) => sub);
+}
+
+/**
+ * A passage's words in the page's text (`words`), from its first hit to its last and the length
+ * of the query beyond: where a run of the query's words would stand.
+ */
+export function passageWords(words: string[], locations: number[], query: string): string[] {
+  if (locations.length === 0) return [];
+  const last = Math.max(...locations) + query.trim().split(/\s+/).length;
+  return words.slice(Math.min(...locations), last);
 }
 
 /** Lowercase words without apostrophes, diacritics or punctuation, single-spaced. */
@@ -110,33 +121,92 @@ function sameWord(term: string, word: string): boolean {
 }
 
 /**
- * The words a result's link asks the opened page to mark (`?hl=`): each quoted phrase whole, each
- * other word of the query, and the words of the passage the index matched to those (another
- * form of a word: "begging" for "beg", "Lex’s" for "Lex"). The page marks whole words only, so
- * "an" no longer lights up inside "and".
+ * The words a result marks, on its opened page (`?hl=`) and in its excerpt alike:
+ *
+ * - each quoted phrase whole;
+ * - a query typed without quotes whose words stand together in the passage (`passage`, its words
+ *   in order): that run of the text, marked once, as a phrase;
+ * - otherwise each word of the query that is not a stop word of the language (`stop`), with the
+ *   forms of it the index matched (`matched`: "begging" for "beg", "Lex’s" for "Lex"). Pagefind
+ *   matches a short word as a prefix ("as" finds "asked"): a form needs three letters in common.
+ *
+ * A query of stop words only ("to be or not to be") keeps its words.
  */
-export function highlightTerms(query: string, matched: string[]): string[] {
+export function highlightTerms(
+  query: string,
+  matched: string[],
+  passage: string[] = [],
+  stop: ReadonlySet<string> = new Set(),
+): string[] {
   const trim = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const fold = (word: string) => foldForMatching(word).trim();
   const phrases = [...query.matchAll(/["“”]([^"“”]+)["“”]/g)].map((m) => m[1]!.trim());
-  const words = query
+  const typed = query
     .replace(/["“”][^"“”]*["“”]?/g, ' ')
     .split(/\s+/)
     .map(trim)
     .filter(Boolean);
-  // Forms of words of three letters or more: Pagefind matches a short word as a prefix
-  // ("as" finds "asked"), which is no form of it.
+  if (phrases.length === 0 && typed.length > 1) {
+    const run = runOf(typed.map(fold), passage.map(fold));
+    if (run !== -1) return [trim(passage.slice(run, run + typed.length).join(' '))];
+  }
+  const kept = typed.some((word) => !stop.has(fold(word)))
+    ? typed.filter((word) => !stop.has(fold(word)))
+    : typed;
   const forms = matched.map(trim).filter((form) =>
-    words.some((word) => {
-      const term = foldForMatching(word).trim();
-      const folded = foldForMatching(form).trim();
-      return term.length >= 3 ? sameWord(term, folded) : term === folded;
+    kept.some((word) => {
+      const term = fold(word);
+      return term.length >= 3 ? sameWord(term, fold(form)) : term === fold(form);
     }),
   );
   const seen = new Set<string>();
-  return [...phrases, ...words, ...forms].filter((term) => {
+  return [...phrases, ...kept, ...forms].filter((term) => {
     const key = term.toLowerCase();
     if (!term || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
+
+/** Where the folded words `run` stand together, in order, among the folded `words`; -1 if not. */
+function runOf(run: string[], words: string[]): number {
+  for (let at = 0; at + run.length <= words.length; at++)
+    if (run.every((word, i) => words[at + i] === word)) return at;
+  return -1;
+}
+
+/**
+ * An excerpt marked as its landing will be: Pagefind's marks (every word it matched, by prefix
+ * too: "the" marks "Then") replaced by the terms of {@link highlightTerms}, each phrase and word
+ * whole. Entities stay whole. Scripts written without spaces keep Pagefind's marks.
+ */
+export function markExcerpt(excerpt: string, terms: string[]): string {
+  if (terms.some((term) => spaceless.test(term))) return markWordsOnly(excerpt);
+  const text = excerpt.replace(/<\/?mark>/g, '');
+  const token = /&(?:#\d+|\w+);|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+  const tokens = [...text.matchAll(token)]
+    .filter((m) => !m[0].startsWith('&'))
+    .map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      word: foldForMatching(m[0]).trim(),
+    }));
+  const wanted = terms.map((term) => foldForMatching(term).trim().split(' '));
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const found = wanted.find((words) => words.every((word, k) => tokens[i + k]?.word === word));
+    if (!found) continue;
+    spans.push([tokens[i]!.start, tokens[i + found.length - 1]!.end]);
+    i += found.length - 1;
+  }
+  let marked = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    marked += `${text.slice(from, start)}<mark>${text.slice(start, end)}</mark>`;
+    from = end;
+  }
+  return marked + text.slice(from);
+}
+
+const spaceless =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;

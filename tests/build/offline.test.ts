@@ -73,11 +73,17 @@ describe.each(['library', 'libraryUnderBase'] as SiteName[])('%s', (name) => {
     expect(total).toBeLessThanOrEqual(precacheBudget);
     for (const page of ['', 'search/', 'offline/', '404.html'])
       expect(worker.shell).toContain(`${base}${page}`);
-    // Every stylesheet and script of the site, so any page opened later finds its own.
+    // Every stylesheet and script of the site, so any page opened later finds its own; of the
+    // search's stop-word lists, only the site's language's (the library is in English).
     const assets = readdirSync(path.join(dist, '_astro')).filter((file) =>
       /\.(css|js)$/.test(file),
     );
-    for (const asset of assets) expect(worker.shell).toContain(`${base}_astro/${asset}`);
+    const lists = assets.filter((file) => file.startsWith('stopwords_'));
+    expect(lists.length).toBeGreaterThan(10);
+    for (const asset of assets) {
+      const kept = !asset.startsWith('stopwords_') || asset.startsWith('stopwords_eng.');
+      expect(worker.shell.includes(`${base}_astro/${asset}`), asset).toBe(kept);
+    }
     // The fonts pages preload, not every font of the reading settings.
     const home = pages.find((page) => page.url === '/')!;
     const preloaded = [...home.document.querySelectorAll('link[rel="preload"][as="font"]')].map(
@@ -174,6 +180,10 @@ describe.each(['library', 'libraryUnderBase'] as SiteName[])('%s', (name) => {
           ).toBe(true);
         }
       }
+      // Searching the saved work offline marks words with its language's stop words.
+      expect(
+        work.files.filter((file) => file.url.includes('/stopwords_')).map((file) => file.url),
+      ).toEqual([expect.stringMatching(/\/stopwords_eng\.[\w-]+\.js$/)]);
       // A fragment for each page of the work that search indexes.
       const fragments = work.files.filter((file) => file.url.includes('/pagefind/fragment/'));
       const indexed = pages.filter(

@@ -65,14 +65,35 @@ describe('results that inform', () => {
     expect(marks.length).toBeGreaterThan(0);
     // No punctuation at either end of a highlight ("Holmes," is marked "Holmes").
     for (const mark of marks) expect(mark).toMatch(/^[\p{L}\p{N}](.*[\p{L}\p{N}])?$/u);
-    const total = Number((await outcome(page)).match(/^(\d+) chapters match/)?.[1]);
-    expect(total).toBeGreaterThan(4);
-    expect(await outcome(page)).toMatch(/passages shown, from the first 4\.$/);
+    // "12 chapters match “Holmes”; 9 passages shown, from the first 4. A work page matches too."
+    const said = await outcome(page);
+    const chapters = Number(said.match(/^(\d+) chapters match/)?.[1]);
+    const workPages = said.endsWith(' A work page matches too.')
+      ? 1
+      : Number(said.match(/ (\d+) work pages match too\.$/)?.[1] ?? 0);
+    expect(chapters).toBeGreaterThan(4);
+    expect(said).toMatch(/passages shown, from the first 4\.( .*)?$/);
+    const total = chapters + workPages;
     const more = page.locator('[data-more]');
     expect(await more.textContent()).toBe(`Show 4 more chapters (of ${total - 4})`);
     await more.click();
     await expect.poll(() => page.locator('[data-chapter-result]').count()).toBe(Math.min(8, total));
     await page.close();
+  });
+
+  test('chapters and work pages are counted apart', async () => {
+    // The story has one chapter; "the" is in it and in its work page's summary.
+    const page = await open(story, '/search/?q=the');
+    expect(await outcome(page)).toMatch(
+      /^1 chapter matches “the”; \d+ passages shown\. A work page matches too\.$/,
+    );
+    const pages = await page.locator('[data-chapter-result] .result-where').allTextContents();
+    expect(pages).toHaveLength(2);
+    // A word only in a work's summary ("sinecure", of Holmes): the work page alone.
+    const summary = await open(library, '/search/?q=sinecure');
+    expect(await outcome(summary)).toMatch(/^A work page matches “sinecure”; 1 passage shown\.$/);
+    await page.close();
+    await summary.close();
   });
 });
 
@@ -137,5 +158,132 @@ describe('a word of the title', () => {
     );
     expect(hrefs).toContain('/entwined-destinies/part-1/');
     await page.close();
+  });
+});
+
+describe('Back to a page whose header search was open', () => {
+  const desktop = { viewport: { width: 1200, height: 800 } };
+  const chapter = '/the-adventures-of-sherlock-holmes/a-scandal-in-bohemia-1/';
+
+  /** Searches "Irene Adler" from the header of `chapter` and follows the first result. */
+  async function searchAndFollow(page: Page) {
+    await page.locator('#site-search').fill('Irene Adler');
+    const popover = page.locator('.search-popover');
+    const first = popover.locator('a[data-result]').first();
+    await expect.poll(() => first.isVisible()).toBe(true);
+    const target = new URL((await first.getAttribute('href'))!, library.origin).pathname;
+    await first.click();
+    await page.waitForURL((url) => url.pathname === target);
+  }
+
+  test.each([
+    ['the browser keeps the page whole', false],
+    ['the browser loads it again', true],
+  ])('brings back its query and results (%s)', async (_, reloaded) => {
+    const context = await browser.newContext(desktop);
+    // A page with a `Cache-Control: no-store` answer is never kept in the back/forward cache.
+    if (reloaded)
+      await context.route(`${library.origin}${chapter}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'cache-control': 'no-store' },
+        });
+      });
+    const page = await context.newPage();
+    await page.goto(`${library.origin}${chapter}`);
+    await searchAndFollow(page);
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe(chapter);
+    const popover = page.locator('.search-popover');
+    await expect.poll(() => page.locator('#site-search').inputValue()).toBe('Irene Adler');
+    await expect.poll(() => popover.locator('a[data-result]').count()).toBeGreaterThan(0);
+    expect(await popover.isVisible()).toBe(true);
+    // The field is not focused: a phone's keyboard does not open over the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('site-search');
+    await context.close();
+  });
+
+  test('does not open results the reader had closed, nor on a reload', async () => {
+    const page = await open(library, chapter, desktop);
+    await searchAndFollow(page);
+    await page.goBack();
+    await expect.poll(() => page.locator('.search-popover').isVisible()).toBe(true);
+    await page.reload();
+    // Once loaded again, and its scripts have run, the header is as on any first visit.
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#site-search').inputValue()).toBe('');
+    expect(await page.locator('.search-popover').isVisible()).toBe(false);
+    // Escape closes the results: leaving then, and coming back, shows none.
+    await searchAndFollow(page);
+    await page.goBack();
+    await expect.poll(() => page.locator('.search-popover').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('#site-search').press('Escape');
+    await expect.poll(() => page.locator('.search-popover').isVisible()).toBe(false);
+    await page.getByRole('link', { name: /next/i }).first().click();
+    await page.waitForURL((url) => url.pathname !== chapter);
+    await page.goBack();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.search-popover').isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('a landing stays put', () => {
+  /**
+   * Opens the first result for `query` on the search page and records where its passage stood,
+   * from the page's load event, frame by frame for a second and a half (fonts, the highlighter,
+   * the marks and the search words bar all arrive in that time), and whether the first mark
+   * ended on screen.
+   */
+  async function landing(query: string, width: number) {
+    const page = await open(library, `/search/?q=${encodeURIComponent(query)}`, {
+      viewport: { width, height: 800 },
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { tops: number[]; done: boolean };
+      w.tops = [];
+      addEventListener('load', () => {
+        const passage = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        if (!passage) return;
+        const start = performance.now();
+        const frame = () => {
+          w.tops.push(Math.round(passage.getBoundingClientRect().top));
+          if (performance.now() - start < 1500) requestAnimationFrame(frame);
+          else w.done = true;
+        };
+        frame();
+      });
+    });
+    const link = results(page).first();
+    await expect.poll(() => link.count()).toBe(1);
+    await link.click();
+    await page.waitForFunction(() => (window as unknown as { done?: boolean }).done === true);
+    const tops = await page.evaluate(() => (window as unknown as { tops: number[] }).tops);
+    // The first mark in the passage the link named.
+    const markInView = await page.evaluate(() => {
+      const passage = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      const box = passage?.querySelector('mark.search-hit')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
+    });
+    await page.close();
+    return { tops, markInView, moves: new Set(tops).size - 1 };
+  }
+
+  test.each([390, 1280])('a result opens at its passage and stays there (%i px)', async (width) => {
+    const { tops, markInView } = await landing('"my wife as an old friend"', width);
+    expect(markInView).toBe(true);
+    const [atLoad] = tops;
+    expect(atLoad).toBeGreaterThanOrEqual(0);
+    expect(atLoad).toBeLessThan(100);
+    expect(Math.max(...tops.map((top) => Math.abs(top - atLoad!)))).toBeLessThan(4);
+  });
+
+  test('in a passage longer than the screen, the page moves once, to show the first mark', async () => {
+    // At 390 px the first result's passage runs past the screen, its words further down.
+    const { markInView, moves } = await landing('my wife as an old friend', 390);
+    expect(markInView).toBe(true);
+    expect(moves).toBeLessThanOrEqual(1);
   });
 });

@@ -158,11 +158,13 @@ test('a stylesheet’s fonts in WOFF2 only; a script’s imports, static and dyn
     '/my-story/_astro/literata.R1W82vdW.woff2',
     '/my-story/_astro/rule.svg',
   ]);
-  const js = `import{a as b}from"./base.CBBrEhax.js";import"./reading-progress.lKpzC7CZ.js";const p=()=>import("./lazy.X1.js");`;
+  // Rolldown writes a dynamic import between backticks.
+  const js = `import{a as b}from"./base.CBBrEhax.js";import"./reading-progress.lKpzC7CZ.js";const p=()=>import("./lazy.X1.js"),q=()=>import(\`./search.Y2.js\`);`;
   expect(moduleImports(js, '/_astro/page.js')).toEqual([
     '/_astro/base.CBBrEhax.js',
     '/_astro/reading-progress.lKpzC7CZ.js',
     '/_astro/lazy.X1.js',
+    '/_astro/search.Y2.js',
   ]);
 });
 

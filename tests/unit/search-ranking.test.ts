@@ -132,3 +132,58 @@ test('a result’s page marks phrases whole, the query’s words, and the forms 
     'wives',
   ]);
 });
+
+test('an unquoted query whose words stand together in the passage marks that run, once', async () => {
+  const { highlightTerms } = await import('../../src/scripts/search-ranking.ts');
+  const passage = 'and she was the last person she should talk to, after all'.split(' ');
+  const stop = new Set(['the', 'she', 'to', 'and', 'was', 'after', 'all']);
+  expect(
+    highlightTerms('the last person she should talk to', ['the', 'last'], passage, stop),
+  ).toEqual(['the last person she should talk to']);
+  // Case, apostrophes and punctuation between the words do not matter; the text's own words
+  // are marked.
+  expect(highlightTerms("Lex's arrival", [], '“Lex’s arrival, at last”'.split(' '), stop)).toEqual([
+    'Lex’s arrival',
+  ]);
+  // The words apart: only those that are not stop words, with their matched forms.
+  expect(
+    highlightTerms(
+      'the last person',
+      ['the', 'lasting', 'persons'],
+      'the lasting of persons'.split(' '),
+      stop,
+    ),
+  ).toEqual(['last', 'person', 'lasting', 'persons']);
+  // A query of stop words only keeps them.
+  expect(
+    highlightTerms('to be or not', ['to'], ['to', 'go'], new Set(['to', 'be', 'or', 'not'])),
+  ).toEqual(['to', 'be', 'or', 'not']);
+});
+
+test('an excerpt marks what its landing marks: whole words and runs, never a prefix', async () => {
+  const { markExcerpt } = await import('../../src/scripts/search-ranking.ts');
+  // Pagefind marked "Then" and "these" for "the".
+  expect(
+    markExcerpt('<mark>Then</mark> <mark>these</mark> words: the old friend.', ['old friend']),
+  ).toBe('Then these words: the <mark>old friend</mark>.');
+  expect(markExcerpt('<mark>an</mark>d an old <mark>friend</mark>', ['old', 'friend'])).toBe(
+    'and an <mark>old</mark> <mark>friend</mark>',
+  );
+  // Entities stay whole, apostrophes and diacritics fold.
+  expect(
+    markExcerpt('&quot;Lex’s&quot; &amp; amp, Zoölogical', ['Lex’s', 'amp', 'zoological']),
+  ).toBe('&quot;<mark>Lex’s</mark>&quot; &amp; <mark>amp</mark>, <mark>Zoölogical</mark>');
+  // Scripts without spaces keep Pagefind's marks.
+  expect(markExcerpt('那年<mark>外婆</mark>还在', ['外婆'])).toBe('那年<mark>外婆</mark>还在');
+});
+
+test('the browser can load every stop-word list the offline lists name, and no other', async () => {
+  const { stopWordLists } = await import('../../src/lib/search/stop-words.ts');
+  const { lists } = await import('../../src/scripts/stop-words.ts');
+  expect(Object.keys(lists).sort()).toEqual(Object.values(stopWordLists).sort());
+  // Each is a list of the package, with its words.
+  for (const load of Object.values(lists)) {
+    const words = Object.values(await load()).flat();
+    expect(words.length).toBeGreaterThan(50);
+  }
+});

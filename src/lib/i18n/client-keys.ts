@@ -5,6 +5,8 @@ export const searchStringKeys = [
   'search.noResults',
   'search.matches',
   'search.matchesFromFirst',
+  'search.workPagesToo',
+  'search.workPagesMatch',
   'search.passagesShown',
   'search.showMore',
   'search.unavailable',

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { stopWordListOf } from '../search/stop-words.ts';
 
 /** A file of the built site, by its URL path under the base, and its size on disk. */
 export interface SiteFile {
@@ -66,7 +67,10 @@ export function filesLoadedBy(
   { allFonts = true }: { allFonts?: boolean } = {},
 ): string[] {
   const found = new Set<string>([pageUrl]);
-  const queue = [...htmlReferences(site.text(pageUrl), site.base)];
+  const html = site.text(pageUrl);
+  const queue = [...htmlReferences(html, site.base)];
+  // A search from this page marks words with its language's stop words only (stop-words.ts).
+  const stopWords = `stopwords_${stopWordListOf(scanPage(html).language) ?? ''}.`;
   while (queue.length > 0) {
     const url = queue.shift()!;
     if (found.has(url)) continue;
@@ -75,7 +79,13 @@ export function filesLoadedBy(
       const named = cssReferences(site.text(url), url, site.base);
       queue.push(...(allFonts ? named : named.filter((file) => !file.endsWith('.woff2'))));
     } else if (url.endsWith('.js')) {
-      queue.push(...moduleImports(site.text(url), url));
+      const imported = moduleImports(site.text(url), url);
+      queue.push(
+        ...imported.filter((module) => {
+          const name = module.slice(module.lastIndexOf('/') + 1);
+          return !name.startsWith('stopwords_') || name.startsWith(stopWords);
+        }),
+      );
     } else if (url.endsWith('.webmanifest')) {
       const { icons = [] } = JSON.parse(site.text(url)) as { icons?: { src: string }[] };
       queue.push(...icons.map((icon) => new URL(icon.src, `http://site${url}`).pathname));
@@ -116,7 +126,13 @@ const loadedRels = [
  * pages are 300 MB), so any quoting, case or entity an HTML writer may use is read right. In
  * document order: the `<link>`s that load a file, the scripts, one file per picture.
  */
-function scanPage(html: string): { links: string[]; scripts: string[]; pictures: string[] } {
+function scanPage(html: string): {
+  links: string[];
+  scripts: string[];
+  pictures: string[];
+  language: string;
+} {
+  let language = '';
   const links: string[] = [];
   const scripts: string[] = [];
   const pictures: string[] = [];
@@ -126,7 +142,9 @@ function scanPage(html: string): { links: string[]; scripts: string[]; pictures:
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (name === 'link') {
+        if (name === 'html') {
+          language = attributes['lang'] ?? '';
+        } else if (name === 'link') {
           const rel = attributes['rel']?.toLowerCase().split(/\s+/) ?? [];
           if (rel.some((value) => loadedRels.includes(value))) links.push(attributes['href'] ?? '');
         } else if (name === 'script') {
@@ -151,7 +169,7 @@ function scanPage(html: string): { links: string[]; scripts: string[]; pictures:
   );
   parser.write(html);
   parser.end();
-  return { links, scripts, pictures };
+  return { links, scripts, pictures, language };
 }
 
 function widest(srcset: string | undefined): string | undefined {
@@ -174,7 +192,8 @@ export function cssReferences(css: string, cssUrl: string, base: string): string
 
 /** The modules a built script imports, statically or dynamically, by relative path. */
 export function moduleImports(js: string, jsUrl: string): string[] {
-  return [...js.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)].map(
+  // Rolldown writes a dynamic import's path between backticks.
+  return [...js.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map(
     ([, specifier = '']) => new URL(specifier, `http://site${jsUrl}`).pathname,
   );
 }

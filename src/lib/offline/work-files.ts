@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { stopWordListOf } from '../search/stop-words.ts';
 import { BuiltSite, filesLoadedBy, withSizes, type SiteFile } from './site-files.ts';
 
 /** What the model says of a work (`/<work>/offline.json` as the route writes it). */
@@ -42,8 +43,16 @@ export interface SearchFiles {
  */
 export function shellFiles(site: BuiltSite): SiteFile[] {
   const pages = ['', 'search/', 'offline/', '404.html'].map((page) => `${site.base}${page}`);
+  // Stop words only for the languages the site's search index has (an English site does
+  // without the other eighteen lists).
+  const languages = new Set(
+    Object.keys(pagefindLanguages(site)).map((language) => stopWordListOf(language)),
+  );
   const scripts = readdirSync(path.join(site.dir, '_astro'))
     .filter((file) => /\.(js|css)$/.test(file))
+    .filter(
+      (file) => !/^stopwords_/.test(file) || languages.has(/^stopwords_([a-z]+)/.exec(file)![1]),
+    )
     .sort()
     .map((file) => `${site.base}_astro/${file}`);
   const urls = [
@@ -62,11 +71,7 @@ export function shellFiles(site: BuiltSite): SiteFile[] {
 export function searchFiles(site: BuiltSite, build: string): SearchFiles {
   const dir = path.join(site.dir, 'pagefind');
   const at = (file: string) => `${site.base}pagefind/${file}`;
-  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
-    // `wasm` is null for a language Pagefind cannot stem (zh, ja…): it then loads `unknown`.
-    languages: Record<string, { hash: string; wasm: string | null }>;
-  };
-  const languages = Object.values(entry.languages);
+  const languages = Object.values(pagefindLanguages(site));
   const chunks = (folder: string) =>
     readdirSync(path.join(dir, folder))
       .sort()
@@ -113,4 +118,15 @@ export function workManifest(
   const files = withSizes(site, [...urls, ...work.data], `the work "${work.work}"`);
   const bytes = [...files, ...search.shared].reduce((sum, file) => sum + file.bytes, 0);
   return { ...work, build, files, search: search.shared, bytes };
+}
+
+/** The languages of the site's search index, as Pagefind's entry names them (`en`, `zh-cn`). */
+function pagefindLanguages(site: BuiltSite): Record<string, { hash: string; wasm: string | null }> {
+  const entry = JSON.parse(
+    readFileSync(path.join(site.dir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+  ) as {
+    // `wasm` is null for a language Pagefind cannot stem (zh, ja…): it then loads `unknown`.
+    languages: Record<string, { hash: string; wasm: string | null }>;
+  };
+  return entry.languages;
 }

@@ -188,6 +188,22 @@ export const ar: Table = {
     many: '{count} فصلًا يطابق «{query}»؛ {passages}، من أول {shown}.',
     other: '{count} فصل يطابق «{query}»؛ {passages}، من أول {shown}.',
   },
+  'search.workPagesToo': {
+    zero: 'ولا صفحات أعمال تطابق أيضًا.',
+    one: 'وتطابق صفحة عمل واحدة أيضًا.',
+    two: 'وتطابق صفحتا عمل أيضًا.',
+    few: 'وتطابق {count} صفحات أعمال أيضًا.',
+    many: 'وتطابق {count} صفحة عمل أيضًا.',
+    other: 'وتطابق {count} صفحة عمل أيضًا.',
+  },
+  'search.workPagesMatch': {
+    zero: 'لا صفحات أعمال تطابق «{query}»؛ {passages}.',
+    one: 'صفحة عمل واحدة تطابق «{query}»؛ {passages}.',
+    two: 'صفحتا عمل تطابقان «{query}»؛ {passages}.',
+    few: '{count} صفحات أعمال تطابق «{query}»؛ {passages}.',
+    many: '{count} صفحة عمل تطابق «{query}»؛ {passages}.',
+    other: '{count} صفحة عمل تطابق «{query}»؛ {passages}.',
+  },
   'search.passagesShown': {
     zero: 'لا مقاطع معروضة',
     one: 'مقطع واحد معروض',

@@ -133,6 +133,14 @@ export const de: Table = {
     one: '{count} Kapitel passt zu „{query}“; {passages}, aus den ersten {shown}.',
     other: '{count} Kapitel passen zu „{query}“; {passages}, aus den ersten {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'Auch eine Werkseite passt.',
+    other: 'Auch {count} Werkseiten passen.',
+  },
+  'search.workPagesMatch': {
+    one: 'Eine Werkseite passt zu „{query}“; {passages}.',
+    other: '{count} Werkseiten passen zu „{query}“; {passages}.',
+  },
   'search.passagesShown': {
     one: '{count} Stelle angezeigt',
     other: '{count} Stellen angezeigt',

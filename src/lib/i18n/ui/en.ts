@@ -148,6 +148,14 @@ export const en = {
     one: '{count} chapter matches “{query}”; {passages}, from the first {shown}.',
     other: '{count} chapters match “{query}”; {passages}, from the first {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'A work page matches too.',
+    other: '{count} work pages match too.',
+  },
+  'search.workPagesMatch': {
+    one: 'A work page matches “{query}”; {passages}.',
+    other: '{count} work pages match “{query}”; {passages}.',
+  },
   'search.passagesShown': { one: '{count} passage shown', other: '{count} passages shown' },
   'search.showMore': {
     one: 'Show {count} more chapter (of {rest})',

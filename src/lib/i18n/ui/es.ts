@@ -144,6 +144,16 @@ export const es: Table = {
     many: '{count} de capítulos coinciden con «{query}»; {passages}, de los {shown} primeros.',
     other: '{count} capítulos coinciden con «{query}»; {passages}, de los {shown} primeros.',
   },
+  'search.workPagesToo': {
+    one: 'También coincide una página de obra.',
+    many: 'También coinciden {count} de páginas de obra.',
+    other: 'También coinciden {count} páginas de obra.',
+  },
+  'search.workPagesMatch': {
+    one: 'Una página de obra coincide con «{query}»; {passages}.',
+    many: '{count} de páginas de obra coinciden con «{query}»; {passages}.',
+    other: '{count} páginas de obra coinciden con «{query}»; {passages}.',
+  },
   'search.passagesShown': {
     one: '{count} pasaje mostrado',
     many: '{count} de pasajes mostrados',

@@ -146,6 +146,16 @@ export const fr: Table = {
     other:
       '{count} chapitres correspondent à « {query} » ; {passages}, parmi les {shown} premiers.',
   },
+  'search.workPagesToo': {
+    one: 'Une page d’œuvre correspond aussi.',
+    many: '{count} de pages d’œuvre correspondent aussi.',
+    other: '{count} pages d’œuvre correspondent aussi.',
+  },
+  'search.workPagesMatch': {
+    one: 'Une page d’œuvre correspond à « {query} » ; {passages}.',
+    many: '{count} de pages d’œuvre correspondent à « {query} » ; {passages}.',
+    other: '{count} pages d’œuvre correspondent à « {query} » ; {passages}.',
+  },
   'search.passagesShown': {
     one: '{count} passage affiché',
     many: '{count} de passages affichés',

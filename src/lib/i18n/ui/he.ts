@@ -139,6 +139,16 @@ export const he: Table = {
     two: 'שני פרקים מתאימים ל„{query}”; {passages}, מתוך {shown} הראשונים.',
     other: '{count} פרקים מתאימים ל„{query}”; {passages}, מתוך {shown} הראשונים.',
   },
+  'search.workPagesToo': {
+    one: 'גם דף יצירה אחד מתאים.',
+    two: 'גם שני דפי יצירה מתאימים.',
+    other: 'גם {count} דפי יצירה מתאימים.',
+  },
+  'search.workPagesMatch': {
+    one: 'דף יצירה אחד מתאים ל„{query}”; {passages}.',
+    two: 'שני דפי יצירה מתאימים ל„{query}”; {passages}.',
+    other: '{count} דפי יצירה מתאימים ל„{query}”; {passages}.',
+  },
   'search.passagesShown': {
     one: 'מוצג קטע אחד',
     two: 'מוצגים שני קטעים',

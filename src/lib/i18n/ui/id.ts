@@ -125,6 +125,8 @@ export const id: Table = {
   'search.matchesFromFirst': {
     other: '{count} bab cocok dengan “{query}”; {passages}, dari {shown} bab pertama.',
   },
+  'search.workPagesToo': { other: '{count} halaman karya juga cocok.' },
+  'search.workPagesMatch': { other: '{count} halaman karya cocok dengan “{query}”; {passages}.' },
   'search.passagesShown': { other: '{count} bagian ditampilkan' },
   'search.showMore': { other: 'Tampilkan {count} bab lagi (dari {rest})' },
   'search.unavailable':

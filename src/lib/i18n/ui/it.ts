@@ -144,6 +144,16 @@ export const it: Table = {
     many: '{count} di capitoli corrispondono a «{query}»; {passages}, dai primi {shown}.',
     other: '{count} capitoli corrispondono a «{query}»; {passages}, dai primi {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'Corrisponde anche una pagina di opera.',
+    many: 'Corrispondono anche {count} di pagine di opere.',
+    other: 'Corrispondono anche {count} pagine di opere.',
+  },
+  'search.workPagesMatch': {
+    one: 'Una pagina di opera corrisponde a «{query}»; {passages}.',
+    many: '{count} di pagine di opere corrispondono a «{query}»; {passages}.',
+    other: '{count} pagine di opere corrispondono a «{query}»; {passages}.',
+  },
   'search.passagesShown': {
     one: '{count} passo mostrato',
     many: '{count} di passi mostrati',

@@ -127,6 +127,10 @@ export const ja: Table = {
   'search.matchesFromFirst': {
     other: '{count} 話に「{query}」が見つかりました。最初の {shown} 話から{passages}。',
   },
+  'search.workPagesToo': { other: '作品ページ {count} 件にも見つかりました。' },
+  'search.workPagesMatch': {
+    other: '{count} 件の作品ページに「{query}」が見つかりました。{passages}。',
+  },
   'search.passagesShown': { other: '{count} 箇所を表示' },
   'search.showMore': { other: 'さらに {count} 話を表示（残り {rest} 話）' },
   'search.unavailable':

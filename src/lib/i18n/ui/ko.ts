@@ -125,6 +125,10 @@ export const ko: Table = {
   'search.matchesFromFirst': {
     other: '{count}개 회차에서 ‘{query}’을(를) 찾았습니다. 처음 {shown}개 회차에서 {passages}.',
   },
+  'search.workPagesToo': { other: '작품 페이지 {count}개에서도 찾았습니다.' },
+  'search.workPagesMatch': {
+    other: '작품 페이지 {count}개에서 ‘{query}’을(를) 찾았습니다. {passages}.',
+  },
   'search.passagesShown': { other: '구절 {count}개 표시' },
   'search.showMore': { other: '{count}개 회차 더 보기 (남은 {rest}개 중)' },
   'search.unavailable':

@@ -133,6 +133,14 @@ export const nl: Table = {
     one: '{count} hoofdstuk past bij ‘{query}’; {passages}, uit de eerste {shown}.',
     other: '{count} hoofdstukken passen bij ‘{query}’; {passages}, uit de eerste {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'Ook een werkpagina past.',
+    other: 'Ook {count} werkpagina’s passen.',
+  },
+  'search.workPagesMatch': {
+    one: 'Een werkpagina past bij ‘{query}’; {passages}.',
+    other: '{count} werkpagina’s passen bij ‘{query}’; {passages}.',
+  },
   'search.passagesShown': { one: '{count} passage getoond', other: '{count} passages getoond' },
   'search.showMore': {
     one: 'Nog {count} hoofdstuk tonen (van {rest})',

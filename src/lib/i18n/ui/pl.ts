@@ -169,6 +169,18 @@ export const pl: Table = {
     many: '„{query}” pasuje do {count} rozdziałów; {passages}, z pierwszych {shown}.',
     other: '„{query}” pasuje do {count} rozdziału; {passages}, z pierwszych {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'Pasuje też {count} strona utworu.',
+    few: 'Pasują też {count} strony utworów.',
+    many: 'Pasuje też {count} stron utworów.',
+    other: 'Pasuje też {count} strony utworów.',
+  },
+  'search.workPagesMatch': {
+    one: '„{query}” pasuje do {count} strony utworu; {passages}.',
+    few: '„{query}” pasuje do {count} stron utworów; {passages}.',
+    many: '„{query}” pasuje do {count} stron utworów; {passages}.',
+    other: '„{query}” pasuje do {count} strony utworów; {passages}.',
+  },
   'search.passagesShown': {
     one: 'pokazano {count} fragment',
     few: 'pokazano {count} fragmenty',

@@ -144,6 +144,16 @@ export const pt: Table = {
     many: '{count} de capítulos correspondem a “{query}”; {passages}, dos {shown} primeiros.',
     other: '{count} capítulos correspondem a “{query}”; {passages}, dos {shown} primeiros.',
   },
+  'search.workPagesToo': {
+    one: 'Uma página de obra também corresponde.',
+    many: '{count} de páginas de obras também correspondem.',
+    other: '{count} páginas de obras também correspondem.',
+  },
+  'search.workPagesMatch': {
+    one: 'Uma página de obra corresponde a “{query}”; {passages}.',
+    many: '{count} de páginas de obras correspondem a “{query}”; {passages}.',
+    other: '{count} páginas de obras correspondem a “{query}”; {passages}.',
+  },
   'search.passagesShown': {
     one: '{count} passagem mostrada',
     many: '{count} de passagens mostradas',

@@ -164,6 +164,18 @@ export const ru: Table = {
     many: '«{query}» найдено в {count} главах; {passages}, из первых {shown}.',
     other: '«{query}» найдено в {count} главы; {passages}, из первых {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'Совпадает и {count} страница произведения.',
+    few: 'Совпадают и {count} страницы произведений.',
+    many: 'Совпадают и {count} страниц произведений.',
+    other: 'Совпадают и {count} страницы произведений.',
+  },
+  'search.workPagesMatch': {
+    one: '«{query}» найдено на {count} странице произведения; {passages}.',
+    few: '«{query}» найдено на {count} страницах произведений; {passages}.',
+    many: '«{query}» найдено на {count} страницах произведений; {passages}.',
+    other: '«{query}» найдено на {count} страницы произведений; {passages}.',
+  },
   'search.passagesShown': {
     one: 'показан {count} отрывок',
     few: 'показано {count} отрывка',

@@ -132,6 +132,14 @@ export const sv: Table = {
     one: '{count} kapitel matchar ”{query}”; {passages}, från de första {shown}.',
     other: '{count} kapitel matchar ”{query}”; {passages}, från de första {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'Även en verksida matchar.',
+    other: 'Även {count} verksidor matchar.',
+  },
+  'search.workPagesMatch': {
+    one: 'En verksida matchar ”{query}”; {passages}.',
+    other: '{count} verksidor matchar ”{query}”; {passages}.',
+  },
   'search.passagesShown': { one: '{count} stycke visas', other: '{count} stycken visas' },
   'search.showMore': {
     one: 'Visa {count} kapitel till (av {rest})',

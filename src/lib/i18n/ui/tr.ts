@@ -133,6 +133,14 @@ export const tr: Table = {
     one: '{count} bölüm “{query}” ile eşleşiyor; ilk {shown} bölümden {passages}.',
     other: '{count} bölüm “{query}” ile eşleşiyor; ilk {shown} bölümden {passages}.',
   },
+  'search.workPagesToo': {
+    one: 'Bir eser sayfası da eşleşiyor.',
+    other: '{count} eser sayfası da eşleşiyor.',
+  },
+  'search.workPagesMatch': {
+    one: 'Bir eser sayfası “{query}” ile eşleşiyor; {passages}.',
+    other: '{count} eser sayfası “{query}” ile eşleşiyor; {passages}.',
+  },
   'search.passagesShown': {
     one: '{count} pasaj gösteriliyor',
     other: '{count} pasaj gösteriliyor',

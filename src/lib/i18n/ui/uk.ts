@@ -169,6 +169,18 @@ export const uk: Table = {
     many: '«{query}» знайдено в {count} розділах; {passages}, з перших {shown}.',
     other: '«{query}» знайдено в {count} розділу; {passages}, з перших {shown}.',
   },
+  'search.workPagesToo': {
+    one: 'Збігається також {count} сторінка твору.',
+    few: 'Збігаються також {count} сторінки творів.',
+    many: 'Збігаються також {count} сторінок творів.',
+    other: 'Збігаються також {count} сторінки творів.',
+  },
+  'search.workPagesMatch': {
+    one: '«{query}» знайдено на {count} сторінці твору; {passages}.',
+    few: '«{query}» знайдено на {count} сторінках творів; {passages}.',
+    many: '«{query}» знайдено на {count} сторінках творів; {passages}.',
+    other: '«{query}» знайдено на {count} сторінки творів; {passages}.',
+  },
   'search.passagesShown': {
     one: 'показано {count} уривок',
     few: 'показано {count} уривки',

@@ -126,6 +126,8 @@ export const vi: Table = {
   'search.matchesFromFirst': {
     other: '{count} chương khớp với “{query}”; {passages}, trong {shown} chương đầu.',
   },
+  'search.workPagesToo': { other: '{count} trang tác phẩm cũng khớp.' },
+  'search.workPagesMatch': { other: '{count} trang tác phẩm khớp với “{query}”; {passages}.' },
   'search.passagesShown': { other: 'hiển thị {count} đoạn' },
   'search.showMore': { other: 'Hiện thêm {count} chương (trong {rest})' },
   'search.unavailable': 'Không tải được tìm kiếm. Hãy kiểm tra kết nối; lần tìm sau sẽ thử lại.',

@@ -125,6 +125,8 @@ export const zhHans: Table = {
   'search.matchesFromFirst': {
     other: '{count} 章包含“{query}”；在前 {shown} 章中{passages}。',
   },
+  'search.workPagesToo': { other: '另有 {count} 个作品页面也包含。' },
+  'search.workPagesMatch': { other: '{count} 个作品页面包含“{query}”；{passages}。' },
   'search.passagesShown': { other: '显示 {count} 段' },
   'search.showMore': { other: '再显示 {count} 章（余 {rest} 章）' },
   'search.unavailable': '无法加载搜索。请检查网络连接；下次搜索时会重试。',

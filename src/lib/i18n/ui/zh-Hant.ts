@@ -125,6 +125,8 @@ export const zhHant: Table = {
   'search.matchesFromFirst': {
     other: '{count} 章包含「{query}」；在前 {shown} 章中{passages}。',
   },
+  'search.workPagesToo': { other: '另有 {count} 個作品頁面也包含。' },
+  'search.workPagesMatch': { other: '{count} 個作品頁面包含「{query}」；{passages}。' },
   'search.passagesShown': { other: '顯示 {count} 段' },
   'search.showMore': { other: '再顯示 {count} 章（餘 {rest} 章）' },
   'search.unavailable': '無法載入搜尋。請檢查網路連線；下次搜尋時會重試。',
