@@ -28,7 +28,13 @@ export function fontSubsets(): AstroIntegration {
         const used = new Set<string>();
         for (const file of [
           ...pages,
-          ...files.filter((file) => file.startsWith('_astro') && file.endsWith('.js')),
+          // Not the search's stop-word lists: words matched, never shown.
+          ...files.filter(
+            (file) =>
+              file.startsWith('_astro') &&
+              file.endsWith('.js') &&
+              !path.basename(file).startsWith('stopwords_'),
+          ),
         ])
           addCharacters(used, await readFile(path.join(site, file)));
         const characters = usedCharacters(used);

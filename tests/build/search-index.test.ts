@@ -27,7 +27,7 @@ describe('the search index of the library site', () => {
     expect(Object.keys(entry.languages)).toEqual(['en']);
   });
 
-  test('chapter pages carry work, chapter title and position as metadata, work and chapter as filters', () => {
+  test('chapter pages carry work, chapter title and position as metadata, work, chapter and kind as filters', () => {
     for (const page of chapterPages) {
       const fragment = byUrl.get(page.url);
       const h1 = page.document.querySelector('h1')?.textContent?.trim();
@@ -37,8 +37,14 @@ describe('the search index of the library site', () => {
         work,
         position: expect.stringMatching(/^\d+$/),
       });
-      expect(fragment?.filters).toEqual({ work: [work], chapter: [h1] });
+      expect(fragment?.filters).toEqual({ work: [work], chapter: [h1], kind: ['chapter'] });
     }
+  });
+
+  test('work pages are of the kind "work", so a search counts them apart from chapters', () => {
+    const works = [...byUrl.entries()].filter(([url]) => /^\/[^/]+\/$/.test(url));
+    expect(works.length).toBeGreaterThan(2);
+    for (const [url, fragment] of works) expect(fragment.filters['kind'], url).toEqual(['work']);
   });
 
   test('only story text and notes are indexed: no navigation, labels, counts or headings of notes', () => {
