@@ -153,12 +153,9 @@ export function highlightTerms(
   const kept = typed.some((word) => !stop.has(fold(word)))
     ? typed.filter((word) => !stop.has(fold(word)))
     : typed;
-  const forms = matched.map(trim).filter((form) =>
-    kept.some((word) => {
-      const term = fold(word);
-      return term.length >= 3 ? sameWord(term, fold(form)) : term === fold(form);
-    }),
-  );
+  const forms = matched
+    .map(trim)
+    .filter((form) => kept.some((word) => isFormOf(fold(word), fold(form))));
   const seen = new Set<string>();
   return [...phrases, ...kept, ...forms].filter((term) => {
     const key = term.toLowerCase();
@@ -167,6 +164,30 @@ export function highlightTerms(
     return true;
   });
 }
+
+/**
+ * Whether a folded word of the text is another form of a folded query word, to be marked with
+ * it. Pagefind matches by stem and by prefix, so its hits for "the" include "then" and "these";
+ * a form is the word itself, or it with an ending: a long shared start and a short ending
+ * ("parler", "parlait"), or an inflection ("beg", "begging"; "alarm", "alarmed"; "Lex", "Lex’s").
+ * Words under three letters mark only themselves ("an" is not "and").
+ */
+function isFormOf(term: string, word: string): boolean {
+  if (word === term) return true;
+  if (term.length < 3) return false;
+  let common = 0;
+  while (common < term.length && term[common] === word[common]) common += 1;
+  const dropped = term.length - common; // the letters the ending replaces ("e", "er")
+  const ending = word.slice(common);
+  if (ending === '') return false;
+  if (common >= 4 && dropped <= 2 && ending.length <= 3) return true;
+  if (dropped > 1) return false;
+  // After a doubled last letter ("begging") or a dropped one ("hoping", "cries").
+  const endings = dropped === 0 && ending[0] === term.at(-1) ? [ending, ending.slice(1)] : [ending];
+  return endings.some((rest) => inflections.has(rest));
+}
+
+const inflections = new Set(['s', 'es', 'd', 'ed', 'ing', 'er', 'ers', 'est', 'ly', 'ies', 'ied']);
 
 /** Where the folded words `run` stand together, in order, among the folded `words`; -1 if not. */
 function runOf(run: string[], words: string[]): number {

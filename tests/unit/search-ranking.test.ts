@@ -187,3 +187,23 @@ test('the browser can load every stop-word list the offline lists name, and no o
     expect(words.length).toBeGreaterThan(50);
   }
 });
+
+test('the forms a result marks are inflections of the query word, not words that begin with it', async () => {
+  const { highlightTerms } = await import('../../src/scripts/search-ranking.ts');
+  // Pagefind's hits for "the": every word beginning with it. Marks ignore case.
+  expect(highlightTerms('the', ['The', 'Then', 'these', 'They', 'their', 'there', 'them'])).toEqual(
+    ['the'],
+  );
+  expect(
+    highlightTerms('hope friend old', [
+      'hoping',
+      'friends',
+      'friendly',
+      'friendship',
+      'older',
+      'olden',
+    ]),
+  ).toEqual(['hope', 'friend', 'old', 'hoping', 'friends', 'friendly', 'older']);
+  // A long shared start with a short ending: a form in any language Pagefind stems.
+  expect(highlightTerms('parler', ['parlait', 'parlementaire'])).toEqual(['parler', 'parlait']);
+});
