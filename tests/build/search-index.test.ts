@@ -41,6 +41,18 @@ describe('the search index of the library site', () => {
     }
   });
 
+  test('a work page indexes its summary, notes and labels (tags, fandoms, characters), not its figures', () => {
+    const holmes = byUrl.get('/the-adventures-of-sherlock-holmes/')!;
+    expect(holmes.content).toContain('Shorts');
+    expect(holmes.content).toContain('Mystery');
+    const showcase = byUrl.get('/markup-showcase/')!;
+    for (const label of ['Original Work', 'Ada', 'Test Fixture'])
+      expect(showcase.content).toContain(label);
+    for (const chrome of ['Status', 'Chapters', 'Tags', 'Fandoms', 'words', 'min']) {
+      expect(holmes.content).not.toContain(chrome);
+    }
+  });
+
   test('work pages are of the kind "work", so a search counts them apart from chapters', () => {
     const works = [...byUrl.entries()].filter(([url]) => /^\/[^/]+\/$/.test(url));
     expect(works.length).toBeGreaterThan(2);

@@ -89,6 +89,15 @@ describe('results that inform', () => {
     );
     const pages = await page.locator('[data-chapter-result] .result-where').allTextContents();
     expect(pages).toHaveLength(2);
+    // A tag of a work ("Shorts", of Holmes) finds the work page, counted as such.
+    const tag = await open(library, '/search/?q=shorts');
+    expect(await outcome(tag)).toMatch(/ A work page matches too\.$/);
+    await expect
+      .poll(() =>
+        tag.locator('a[data-result][href^="/the-adventures-of-sherlock-holmes/?"]').count(),
+      )
+      .toBe(1);
+    await tag.close();
     // A word only in a work's summary ("sinecure", of Holmes): the work page alone.
     const summary = await open(library, '/search/?q=sinecure');
     expect(await outcome(summary)).toMatch(/^A work page matches “sinecure”; 1 passage shown\.$/);
