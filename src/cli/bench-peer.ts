@@ -18,12 +18,13 @@ import { parseArgs } from 'node:util';
 import { median, round, type BudgetCheck } from '../lib/bench/budgets.ts';
 import { generateStory, storySizes } from '../../tests/support/generate-story.ts';
 import { installStarlight, writeStarlightContent } from '../lib/bench/peer-starlight.ts';
-import { buildPhases, type Phase } from '../lib/bench/phases.ts';
+import { buildPhases } from '../lib/bench/phases.ts';
 import { timedBuild, type TimedBuild } from '../lib/bench/timed-build.ts';
 import {
   header,
   installedVersions,
   saveResults,
+  type PeerComparison,
   type PeerResults,
 } from '../lib/bench/results-file.ts';
 
@@ -51,26 +52,7 @@ console.error(
     .join(', ')}`,
 );
 
-interface SizeComparison {
-  size: string;
-  chapters: number;
-  words: number;
-  ours: TimedBuild[];
-  starlight: TimedBuild[];
-  /** Medians. */
-  seconds: { ours: number; starlight: number; ratio: number };
-  peakMB: { ours: number; starlight: number; ratio: number };
-  /** Where this site's build spends its time (the median build's log). */
-  phases: Phase[];
-  /** Rebuilds after editing one chapter, with the last cold build's cache (M only). */
-  rebuild?: {
-    builds: TimedBuild[];
-    seconds: number;
-    ratio: number;
-    reused: string;
-    phases: Phase[];
-  };
-}
+type SizeComparison = PeerComparison<TimedBuild>;
 
 const comparisons: SizeComparison[] = [];
 for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof storySizes)[]) {

@@ -184,28 +184,29 @@ export interface SavedBuild {
   peakMB: number | undefined;
 }
 
+/**
+ * One size built by both sites: every build (with its log while the benchmark runs, `TimedBuild`;
+ * without it in a results file, `SavedBuild`), the medians and where this site's time went.
+ */
+export interface PeerComparison<Build extends SavedBuild = SavedBuild> {
+  size: string;
+  chapters: number;
+  words: number;
+  /** Every build, in the order they ran (interleaved with the peer's). */
+  ours: Build[];
+  starlight: Build[];
+  /** Medians, and this site's over the peer's. */
+  seconds: { ours: number; starlight: number; ratio: number };
+  peakMB: { ours: number; starlight: number; ratio: number };
+  /** Where this site's median build spent its time, from its log. */
+  phases: Phase[];
+  /** Rebuilds after editing one chapter, with the last cold build's cache (M only). */
+  rebuild?: { builds: Build[]; seconds: number; ratio: number; reused: string; phases: Phase[] };
+}
+
 /** A results file of `npm run bench -- --peer starlight`: both sites' builds, size by size. */
 export interface PeerResults extends ResultsHeader {
   kind: 'peer';
-  comparisons: {
-    size: string;
-    chapters: number;
-    words: number;
-    /** Every build, in the order they ran (interleaved with the peer's). */
-    ours: SavedBuild[];
-    starlight: SavedBuild[];
-    /** Medians, and this site's over the peer's. */
-    seconds: { ours: number; starlight: number; ratio: number };
-    peakMB: { ours: number; starlight: number; ratio: number };
-    /** Where this site's median build spent its time, from its log. */
-    phases: Phase[];
-    rebuild?: {
-      builds: SavedBuild[];
-      seconds: number;
-      ratio: number;
-      reused: string;
-      phases: Phase[];
-    };
-  }[];
+  comparisons: PeerComparison[];
   budgets: BudgetCheck[];
 }
