@@ -1,9 +1,12 @@
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { readFragments } from '../lib/search/fragments.ts';
 import { closeSearchFeed, openSearchFeed } from '../lib/search/page-feed.ts';
+import { wordListDir } from '../lib/search/spelling.ts';
+import { WordCounts } from '../lib/search/word-list.ts';
 
 /** Where the index lands inside the built site; the search script loads it from here. */
 export const searchIndexDir = 'pagefind';
@@ -77,12 +80,18 @@ export function searchIndex(options: { language?: string | undefined } = {}): {
           try {
             const waited = performance.now();
             await written;
-            await rename(aside, path.join(fileURLToPath(dir), searchIndexDir));
+            const index = path.join(fileURLToPath(dir), searchIndexDir);
+            await rename(aside, index);
+            const listed = performance.now();
+            const words = await writeWordLists(index);
             // What the index still costs the build (the bench's phase): the wait here, beyond
             // the steps it was written beside.
             const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
             logger.info(
               `indexed ${added.length} pages for search as they were rendered, written in ${seconds(writing)} s beside the steps after the pages; the build waited ${seconds(waited)} s for the index`,
+            );
+            logger.info(
+              `listed ${words} words for "Did you mean" in ${seconds(listed)} s (${wordListDir}/)`,
             );
           } finally {
             await pagefind.close();
@@ -91,6 +100,25 @@ export function searchIndex(options: { language?: string | undefined } = {}): {
       },
     },
   };
+}
+
+/**
+ * Writes the word lists of "Did you mean" (src/lib/search/spelling.ts) from the text Pagefind
+ * indexed: each fragment's text and its page's title (a title's words find its page). Returns
+ * how many words were listed.
+ */
+async function writeWordLists(index: string): Promise<number> {
+  const counts = new WordCounts();
+  for (const fragment of readFragments(index)) {
+    counts.add(fragment.content);
+    counts.add(fragment.meta['title'] ?? '');
+  }
+  const dir = path.join(index, path.relative(searchIndexDir, wordListDir));
+  await mkdir(dir, { recursive: true });
+  await Promise.all(
+    [...counts.lists()].map(([file, text]) => writeFile(path.join(dir, file), text)),
+  );
+  return counts.size;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 } from './search-ranking.ts';
 import { stopWordsOf } from './stop-words.ts';
 import { stringsOf } from './strings.ts';
+import { searchUrl } from '../lib/story/urls.ts';
 
 /**
  * Chapters per batch of results. Each loads its chapter's fragment (about 10 KB at L), the bulk of
@@ -51,6 +52,8 @@ class PassageSearch extends HTMLElement {
   /** How many of the matches are chapters; the rest are work pages (a title, a summary). */
   #chapters = 0;
   #shown = 0;
+  /** Results of the shown batches left out: they lack a word of the query. */
+  #leftOut = 0;
   #query = '';
   #searchToken = 0;
   #renderToken = 0;
@@ -210,18 +213,25 @@ class PassageSearch extends HTMLElement {
     if (!this.#isPopover) this.#syncUrl(query, work);
     // Every page has a kind (chapter or work): filtering by both keeps every result and loads
     // that small filter, so the answer counts each kind ("filters") without loading a result.
-    const search = await pagefind.search(normalizeQuery(query), {
-      filters: { kind: { any: ['chapter', 'work'] }, ...filters.filters },
-    });
+    const options = { filters: { kind: { any: ['chapter', 'work'] }, ...filters.filters } };
+    const normalized = normalizeQuery(query);
+    // Words typed without quotes that stand together somewhere: those places first (Pagefind
+    // ranks pages by their words alone, and a chapter where the phrase stands may come tenth).
+    const phrase = asPhrase(normalized);
+    const [search, together] = await Promise.all([
+      pagefind.search(normalized, options),
+      phrase ? pagefind.search(phrase, options) : undefined,
+    ]);
     if (token !== this.#searchToken) return; // a newer keystroke superseded this one
-    // A word Pagefind could not find is searched as its longest start it could ("zzqxj" as
-    // "z"): such results are not about the query. It shows in the best result already.
-    const best = await search.results[0]?.data();
-    if (token !== this.#searchToken) return;
-    this.#matches = best && !holdsEveryWord(best, query) ? [] : search.results;
+    const first = new Set(together?.results.map((result) => result.id));
+    this.#matches = [
+      ...(together?.results ?? []),
+      ...search.results.filter((result) => !first.has(result.id)),
+    ];
     const kinds = search.filters['kind'];
-    this.#chapters = this.#matches.length === 0 ? 0 : (kinds?.['chapter'] ?? this.#matches.length);
+    this.#chapters = kinds?.['chapter'] ?? this.#matches.length;
     this.#shown = 0;
+    this.#leftOut = 0;
     this.#results.replaceChildren();
     await this.#showMore();
   }
@@ -235,21 +245,38 @@ class PassageSearch extends HTMLElement {
     const pages = batch.map((result) => result.data());
     // The words a landing leaves unmarked ("the", "to"): the index answers in the page's language.
     const stop = await stopWordsOf(document.documentElement.lang);
+    // A word Pagefind could not find is searched as its longest start it could ("zzqxj" as "z",
+    // Pagefind/pagefind#793): a result without every word of the query is not about it, and
+    // is left out, each on its own words. When a whole first batch is such, the search found
+    // nothing (and "Did you mean" may help).
+    let kept = 0;
     for (const page of pages) {
       const loaded = await page;
       if (token !== this.#renderToken) return;
+      if (!holdsEveryWord(loaded, this.#query)) {
+        this.#leaveOut(loaded);
+        continue;
+      }
+      kept += 1;
       this.#results.append(renderChapter(loaded, this.#query, stop));
       this.toggleAttribute('data-open', true); // the header's results show from the first chapter
     }
+    if (this.#shown === 0 && kept === 0) {
+      this.#matches = [];
+      this.#leftOut = 0;
+    }
     this.#shown += batch.length;
-    const total = this.#matches.length;
+    const total = this.#matches.length - this.#leftOut;
     const passages = this.#results.querySelectorAll('a[data-result]').length;
-    const shown = this.#shown;
+    const shown = this.#shown - this.#leftOut;
     const t = this.#t;
     const passagesShown = t('search.passagesShown', { count: passages });
     // Counts say what they count: chapters, then the work pages (a word of a title or summary).
-    const chapters = this.#chapters;
+    const chapters = this.#matches.length === 0 ? 0 : this.#chapters;
     const workPages = total - chapters;
+    // "Did you mean" is part of the one announcement of a search that found nothing.
+    const corrections = total === 0 ? await this.#corrections().catch(() => undefined) : undefined;
+    if (token !== this.#renderToken) return;
     this.#status.textContent =
       total === 0
         ? t('search.noResults', { query: this.#query })
@@ -270,8 +297,63 @@ class PassageSearch extends HTMLElement {
       this.#more.textContent = t('search.showMore', { count: next, rest: total - shown });
     }
     if (this.#offlineNote) this.#status.textContent += ` ${this.#offlineNote}`;
-    this.#more?.toggleAttribute('hidden', this.#shown >= total);
+    this.#more?.toggleAttribute('hidden', shown >= total);
     this.toggleAttribute('data-open', true);
+    if (corrections) this.#status.append(' ', corrections);
+  }
+
+  /** A result left out of the matches (see #showMore), and out of the counts. */
+  #leaveOut(page: PagefindPage) {
+    this.#leftOut += 1;
+    if (page.filters['kind']?.includes('chapter')) this.#chapters -= 1;
+  }
+
+  /**
+   * "Did you mean": when nothing is found, the library's closest words to the query's missing
+   * ones, as links that run the corrected search (src/scripts/did-you-mean.ts, loaded only now).
+   * Nothing when none of them finds anything either.
+   */
+  async #corrections(): Promise<HTMLElement | undefined> {
+    const query = this.#query;
+    const scope = await searchScope(this.#work?.value ?? '', this.#t);
+    if (typeof scope === 'string') return undefined;
+    const [{ corrections }, pagefind] = await Promise.all([
+      import('./did-you-mean.ts'),
+      loadPagefind(),
+    ]);
+    const offered = await corrections(query, async (corrected) => {
+      const search = await pagefind.search(normalizeQuery(corrected), scope.filters);
+      const best = await search.results[0]?.data();
+      return best !== undefined && holdsEveryWord(best, corrected);
+    });
+    if (offered.length === 0) return undefined;
+    const links = offered.map((corrected) => {
+      const params = new URLSearchParams({ q: corrected });
+      if (this.#work?.value) params.set('work', this.#work.value);
+      const link = element(
+        'a',
+        { href: `${searchUrl}?${params}`, 'data-correction': '' },
+        corrected,
+      );
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.#input.value = corrected;
+        void this.#search();
+        this.#input.focus();
+      });
+      return link;
+    });
+    const lang = document.documentElement.lang || 'en';
+    const list = new Intl.ListFormat(lang, { type: 'disjunction' }).formatToParts(offered);
+    const sentence = element('span', { 'data-did-you-mean': '' });
+    const [before = '', after = ''] = this.#t('search.didYouMean').split('{suggestions}');
+    let next = 0;
+    sentence.append(
+      before,
+      ...list.map((part) => (part.type === 'element' ? links[next++]! : part.value)),
+      after,
+    );
+    return sentence;
   }
 
   #syncUrl(query: string, work: string) {
@@ -284,6 +366,20 @@ class PassageSearch extends HTMLElement {
 }
 
 type Filters = { filters?: PagefindFilters };
+
+/**
+ * An unquoted query of several words as a quoted phrase (Pagefind then matches the words
+ * together, in order); undefined for one word, a query with quotes, or words of scripts written
+ * without spaces (their words are the segmenter's, and a phrase of them rarely matches).
+ */
+function asPhrase(query: string): string | undefined {
+  if (/["]/.test(query) || spaceless.test(query)) return undefined;
+  const words = query.trim().split(/\s+/);
+  return words.length > 1 ? `"${words.join(' ')}"` : undefined;
+}
+
+const spaceless =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /**
  * What a search may look through: everything online; offline, the saved works (with a note

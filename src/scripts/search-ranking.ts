@@ -80,9 +80,9 @@ export function markWordsOnly(excerpt: string): string {
  * Whether a result really holds every word of the query. When a word is not in the index at
  * all, Pagefind searches for the longest start of it that is ("zzqxj" finds "z", "Irene" finds
  * "I"; Pagefind/pagefind#793), and answers with unrelated passages. A word counts as found when
- * a matched word of the page begins with it (a word still being typed), or shares its first
- * three letters with it (Pagefind matches stems: "running" finds "runs"). Words of scripts
- * written without spaces are left to Pagefind.
+ * a matched word of the page is it, begins with it (a word still being typed), or is another
+ * form of its stem (see `sameWord`). Words of scripts written without spaces are left to
+ * Pagefind.
  */
 export function holdsEveryWord(
   page: Pick<PagefindPage, 'content' | 'locations'> & { meta?: PagefindPage['meta'] },
@@ -111,13 +111,17 @@ export function holdsEveryWord(
 
 /**
  * Whether a folded word of the text is a query word: it begins with it (a word being typed), or
- * shares its first three letters with it (another form of the same stem: "runs", "running").
+ * is another form of the same stem ("runs" for "running", "installing" for "installation"): the
+ * two share the query word but for a short ending (three letters at most), or share at least
+ * five letters and half of it. Pagefind's fallback ends where a shorter word begins: "sunydale"
+ * found "sun" (and, by prefix, "Sunnydale"), which shares three of eight letters.
  */
 function sameWord(term: string, word: string): boolean {
   if (word.startsWith(term)) return true;
   let common = 0;
   while (common < term.length && term[common] === word[common]) common += 1;
-  return common >= 3;
+  if (common < 3) return false;
+  return term.length - common <= 3 || (common >= 5 && common * 2 >= term.length);
 }
 
 /**

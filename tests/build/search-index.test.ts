@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadPages } from '../support/html.ts';
@@ -143,5 +143,65 @@ describe('the places search gives passages of the fiction markup', () => {
     expect(midnight.content).toContain('the second buzz was the one that mattered');
     expect(midnight.content).toContain('Featherstonehaugh');
     expect(midnight.content).not.toMatch(/End of messages|Footnotes|↩/);
+  });
+});
+
+describe('the word lists of "Did you mean"', () => {
+  const listsOf = (site: 'story' | 'languages') => {
+    const dir = path.join(distOf(site), 'pagefind/words');
+    return new Map(
+      readdirSync(dir).map((file) => [
+        file,
+        readFileSync(path.join(dir, file), 'utf8')
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.split('\t'))
+          .map(([word, count]) => ({ word: word!, count: Number(count) })),
+      ]),
+    );
+  };
+
+  test('hold the words Pagefind indexed, as often as its text has them, titles too', () => {
+    const lists = listsOf('story');
+    const words = [...lists.values()].flat();
+    const text = readFragments(distOf('story'))
+      .map((fragment) => `${fragment.content} ${fragment.meta['title'] ?? ''}`)
+      .join(' ');
+    for (const name of ['Sunnydale', 'Chloe', 'Slayer', 'Destinies']) {
+      const found = words.find((listed) => listed.word === name);
+      expect(found, name).toBeDefined();
+      const occurrences = text.match(new RegExp(`(?<!\\p{L})${name}(?![\\p{L}'’])`, 'giu'));
+      expect(found!.count, name).toBe(occurrences?.length);
+    }
+  });
+
+  test('one file per first letter, named by its code point, the most frequent word first', () => {
+    for (const [file, words] of listsOf('story')) {
+      for (const { word } of words)
+        expect(word.normalize('NFKD')[0]!.toLowerCase().codePointAt(0)!.toString(16), word).toBe(
+          file.replace(/^0+|\.txt$/g, ''),
+        );
+      const counts = words.map((word) => word.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
+  });
+
+  test('in every script written with spaces; Chinese and Japanese are left to Pagefind', () => {
+    const words = [...listsOf('languages').values()].flat().map((listed) => listed.word);
+    expect(words).toContain('boulangerie');
+    expect(words).toContain('полночь');
+    expect(words.some((word) => /\p{Script=Hebrew}/u.test(word))).toBe(true);
+    expect(words.some((word) => /\p{Script=Arabic}/u.test(word))).toBe(true);
+    expect(words.filter((word) => /[\p{Script=Han}\p{Script=Hiragana}]/u.test(word))).toEqual([]);
+  });
+
+  test('a saved work keeps them with its search files, to correct offline', () => {
+    const manifest = JSON.parse(
+      readFileSync(path.join(distOf('story'), 'entwined-destinies/offline.json'), 'utf8'),
+    ) as { search: { url: string }[] };
+    const lists = manifest.search.filter((file) => file.url.startsWith('/pagefind/words/'));
+    expect(lists.map((file) => file.url.replace('/pagefind/words/', '')).sort()).toEqual(
+      [...listsOf('story').keys()].sort(),
+    );
   });
 });

@@ -178,6 +178,19 @@ describe('a saved work, with the network cut', () => {
     );
   });
 
+  test('"Did you mean" works offline, with the words of the saved works only', async () => {
+    await page.goto(`${site.origin}/search/?q=ovnes`);
+    const status = page.locator('passage-search [data-status]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/No results/);
+    expect(await status.textContent()).toContain('Did you mean ovens?');
+    await page.locator('a[data-correction]').click();
+    await expect.poll(() => page.locator('a[data-result]').count()).toBeGreaterThan(0);
+    // "Bohemia" is in a work not saved here: no correction that would find nothing.
+    await page.goto(`${site.origin}/search/?q=Bohemai`);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/No results/);
+    expect(await status.textContent()).not.toContain('Did you mean');
+  });
+
   test('reading progress is kept offline', async () => {
     await page.goto(`${site.origin}/fiction-markup/the-letter-and-the-song/`);
     const passage = page.getByText('Wren found the song pinned inside the lid');

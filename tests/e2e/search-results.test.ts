@@ -143,9 +143,26 @@ describe('landing marks words, not pieces of words', () => {
     await page.close();
   });
 
+  test('words typed without quotes that stand together: that passage first, the run marked', async () => {
+    // Pagefind ranks this chapter fourth for these words; the one passage that has them
+    // together comes first, and its landing marks the run once.
+    const page = await open(
+      library,
+      `/search/?q=${encodeURIComponent('my wife as an old friend')}`,
+    );
+    const first = results(page).first();
+    await expect.poll(() => first.count()).toBe(1);
+    expect(await first.getAttribute('href')).toMatch(
+      new RegExp(`^${chapter}\\?hl=my\\+wife\\+as\\+an\\+old\\+friend#p-it-was-not-the-first$`),
+    );
+    expect(await first.locator('mark').allTextContents()).toEqual(['my wife as an old friend']);
+    await page.close();
+  });
+
   test('words are marked whole, with the forms the index matched', async () => {
-    // The first result, wherever it is: short words that stand inside many others.
-    const page = await land('as an old friend', '/');
+    // The first result, wherever it is: short words that stand inside many others, in an order
+    // the text does not have them (else the run is marked, as one phrase).
+    const page = await land('friend as an old', '/');
     const found = await marks(page);
     expect(found.length).toBeGreaterThan(0);
     for (const { text, before, after } of found) {

@@ -110,6 +110,13 @@ test('a result holds every word of the query, not just the start Pagefind fell b
     true,
   );
   expect(holdsEveryWord(holmes, 'Holmes zzqxj')).toBe(false);
+  // Pagefind fell back to a shorter word that begins alike: not the word, nor a form of it.
+  const town = page('the sun set on Sunnydale', ['sun', 'Sunnydale']);
+  expect(holdsEveryWord(town, 'Sunydale')).toBe(false);
+  expect(holdsEveryWord(town, 'Chloe Sunydale')).toBe(false);
+  expect(holdsEveryWord(page('the install is installing', ['installing']), 'installation')).toBe(
+    true,
+  );
   // Scripts written without spaces are left to Pagefind.
   expect(holdsEveryWord(page('東京に行きました', ['東京に行きました']), '東京')).toBe(true);
 });

@@ -3,6 +3,7 @@ import type { Key } from './ui/en.ts';
 /** The strings `<passage-search>` formats in the browser (src/scripts/passage-search.ts). */
 export const searchStringKeys = [
   'search.noResults',
+  'search.didYouMean',
   'search.matches',
   'search.matchesFromFirst',
   'search.workPagesToo',

@@ -2,7 +2,7 @@
 // what "Save for offline" stores. Build-time only (Node).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFragments } from '../search/fragments.ts';
 import { stopWordListOf } from '../search/stop-words.ts';
 import { BuiltSite, filesLoadedBy, withSizes, type SiteFile } from './site-files.ts';
 
@@ -87,6 +87,8 @@ export function searchFiles(site: BuiltSite, build: string): SearchFiles {
         ...languages.map(({ hash }) => at(`pagefind.${hash}.pf_meta`)),
         ...chunks('index'),
         ...chunks('filter'),
+        // "Did you mean" offline: the words of every saved work are in these lists.
+        ...chunks('words'),
       ],
       'search',
     ),
@@ -95,12 +97,9 @@ export function searchFiles(site: BuiltSite, build: string): SearchFiles {
       url: `${at('pagefind-entry.json')}?ts=${build}`,
     },
   ];
-  const fragments = new Map<string, string>();
-  for (const fragment of chunks('fragment')) {
-    const text = gunzipSync(readFileSync(site.fileOf(fragment)!)).toString('utf8');
-    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-    fragments.set(url, fragment);
-  }
+  const fragments = new Map(
+    readFragments(dir).map(({ file, url }) => [url, at(`fragment/${file}`)]),
+  );
   return { shared, fragments };
 }
 

@@ -171,6 +171,7 @@ export const ar: Table = {
   'search.library': 'المكتبة',
   'search.results': 'نتائج البحث',
   'search.more': 'مزيد من النتائج',
+  'search.didYouMean': 'هل تقصد {suggestions}؟',
   'search.noResults': 'لا نتائج لـ «{query}». جرّب كلمات أقل أو كلمات أخرى.',
   'search.matches': {
     zero: 'لا فصول تطابق «{query}»؛ {passages}.',

@@ -124,6 +124,7 @@ export const de: Table = {
   'search.library': 'Bibliothek',
   'search.results': 'Suchergebnisse',
   'search.more': 'Weitere Ergebnisse',
+  'search.didYouMean': 'Meinten Sie {suggestions}?',
   'search.noResults': 'Keine Ergebnisse für „{query}“. Versuchen Sie weniger oder andere Wörter.',
   'search.matches': {
     one: '{count} Kapitel passt zu „{query}“; {passages}.',

@@ -139,6 +139,7 @@ export const en = {
   'search.library': 'library',
   'search.results': 'Search results',
   'search.more': 'More results',
+  'search.didYouMean': 'Did you mean {suggestions}?',
   'search.noResults': 'No results for “{query}”. Try fewer or different words.',
   'search.matches': {
     one: '{count} chapter matches “{query}”; {passages}.',

@@ -133,6 +133,7 @@ export const es: Table = {
   'search.library': 'biblioteca',
   'search.results': 'Resultados de la búsqueda',
   'search.more': 'Más resultados',
+  'search.didYouMean': '¿Quisiste decir {suggestions}?',
   'search.noResults': 'No hay resultados para «{query}». Prueba con menos palabras o con otras.',
   'search.matches': {
     one: '{count} capítulo coincide con «{query}»; {passages}.',

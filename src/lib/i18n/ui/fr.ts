@@ -134,6 +134,7 @@ export const fr: Table = {
   'search.library': 'bibliothèque',
   'search.results': 'Résultats de la recherche',
   'search.more': 'Plus de résultats',
+  'search.didYouMean': 'Vouliez-vous dire {suggestions} ?',
   'search.noResults': 'Aucun résultat pour « {query} ». Essayez moins de mots, ou d’autres.',
   'search.matches': {
     one: '{count} chapitre correspond à « {query} » ; {passages}.',

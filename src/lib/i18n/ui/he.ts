@@ -128,6 +128,7 @@ export const he: Table = {
   'search.library': 'ספרייה',
   'search.results': 'תוצאות החיפוש',
   'search.more': 'עוד תוצאות',
+  'search.didYouMean': 'האם התכוונת ל{suggestions}?',
   'search.noResults': 'אין תוצאות עבור „{query}”. כדאי לנסות פחות מילים או מילים אחרות.',
   'search.matches': {
     one: 'פרק אחד מתאים ל„{query}”; {passages}.',

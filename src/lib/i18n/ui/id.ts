@@ -120,6 +120,7 @@ export const id: Table = {
   'search.library': 'perpustakaan',
   'search.results': 'Hasil pencarian',
   'search.more': 'Hasil lainnya',
+  'search.didYouMean': 'Mungkin maksud Anda {suggestions}?',
   'search.noResults': 'Tidak ada hasil untuk “{query}”. Coba lebih sedikit kata atau kata lain.',
   'search.matches': { other: '{count} bab cocok dengan “{query}”; {passages}.' },
   'search.matchesFromFirst': {

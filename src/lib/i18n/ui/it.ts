@@ -133,6 +133,7 @@ export const it: Table = {
   'search.library': 'biblioteca',
   'search.results': 'Risultati della ricerca',
   'search.more': 'Altri risultati',
+  'search.didYouMean': 'Forse cercavi {suggestions}?',
   'search.noResults': 'Nessun risultato per «{query}». Prova con meno parole o con altre.',
   'search.matches': {
     one: '{count} capitolo corrisponde a «{query}»; {passages}.',

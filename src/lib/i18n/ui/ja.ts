@@ -121,6 +121,7 @@ export const ja: Table = {
   'search.library': 'ライブラリ',
   'search.results': '検索結果',
   'search.more': 'さらに表示',
+  'search.didYouMean': 'もしかして: {suggestions}',
   'search.noResults':
     '「{query}」は見つかりませんでした。語句を減らすか、別の語句を試してください。',
   'search.matches': { other: '{count} 話に「{query}」が見つかりました。{passages}。' },

@@ -120,6 +120,7 @@ export const ko: Table = {
   'search.library': '서재',
   'search.results': '검색 결과',
   'search.more': '결과 더 보기',
+  'search.didYouMean': '혹시 {suggestions}을(를) 찾으셨나요?',
   'search.noResults': '‘{query}’에 대한 결과가 없습니다. 단어를 줄이거나 다른 단어를 써 보세요.',
   'search.matches': { other: '{count}개 회차에서 ‘{query}’을(를) 찾았습니다. {passages}.' },
   'search.matchesFromFirst': {

@@ -124,6 +124,7 @@ export const nl: Table = {
   'search.library': 'bibliotheek',
   'search.results': 'Zoekresultaten',
   'search.more': 'Meer resultaten',
+  'search.didYouMean': 'Bedoelde u {suggestions}?',
   'search.noResults': 'Geen resultaten voor ‘{query}’. Probeer minder of andere woorden.',
   'search.matches': {
     one: '{count} hoofdstuk past bij ‘{query}’; {passages}.',

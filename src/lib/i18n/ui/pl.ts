@@ -156,6 +156,7 @@ export const pl: Table = {
   'search.library': 'biblioteka',
   'search.results': 'Wyniki wyszukiwania',
   'search.more': 'Więcej wyników',
+  'search.didYouMean': 'Czy chodziło o {suggestions}?',
   'search.noResults': 'Brak wyników dla „{query}”. Spróbuj mniej słów albo innych.',
   'search.matches': {
     one: '„{query}” pasuje do {count} rozdziału; {passages}.',

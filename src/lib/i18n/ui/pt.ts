@@ -133,6 +133,7 @@ export const pt: Table = {
   'search.library': 'biblioteca',
   'search.results': 'Resultados da pesquisa',
   'search.more': 'Mais resultados',
+  'search.didYouMean': 'Você quis dizer {suggestions}?',
   'search.noResults': 'Sem resultados para “{query}”. Experimente menos palavras ou outras.',
   'search.matches': {
     one: '{count} capítulo corresponde a “{query}”; {passages}.',

@@ -151,6 +151,7 @@ export const ru: Table = {
   'search.library': 'библиотеке',
   'search.results': 'Результаты поиска',
   'search.more': 'Ещё результаты',
+  'search.didYouMean': 'Возможно, вы имели в виду {suggestions}?',
   'search.noResults': 'По запросу «{query}» ничего не найдено. Попробуйте меньше слов или другие.',
   'search.matches': {
     one: '«{query}» найдено в {count} главе; {passages}.',

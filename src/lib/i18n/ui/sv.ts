@@ -123,6 +123,7 @@ export const sv: Table = {
   'search.library': 'biblioteket',
   'search.results': 'Sökresultat',
   'search.more': 'Fler resultat',
+  'search.didYouMean': 'Menade du {suggestions}?',
   'search.noResults': 'Inga resultat för ”{query}”. Försök med färre eller andra ord.',
   'search.matches': {
     one: '{count} kapitel matchar ”{query}”; {passages}.',

@@ -124,6 +124,7 @@ export const tr: Table = {
   'search.library': 'kitaplık',
   'search.results': 'Arama sonuçları',
   'search.more': 'Daha fazla sonuç',
+  'search.didYouMean': 'Bunu mu demek istediniz: {suggestions}?',
   'search.noResults': '“{query}” için sonuç yok. Daha az ya da başka sözcükler deneyin.',
   'search.matches': {
     one: '{count} bölüm “{query}” ile eşleşiyor; {passages}.',

@@ -156,6 +156,7 @@ export const uk: Table = {
   'search.library': 'бібліотеці',
   'search.results': 'Результати пошуку',
   'search.more': 'Більше результатів',
+  'search.didYouMean': 'Можливо, ви мали на увазі {suggestions}?',
   'search.noResults': 'За запитом «{query}» нічого не знайдено. Спробуйте менше слів або інші.',
   'search.matches': {
     one: '«{query}» знайдено в {count} розділі; {passages}.',

@@ -121,6 +121,7 @@ export const vi: Table = {
   'search.library': 'thư viện',
   'search.results': 'Kết quả tìm kiếm',
   'search.more': 'Thêm kết quả',
+  'search.didYouMean': 'Có phải bạn muốn tìm {suggestions}?',
   'search.noResults': 'Không có kết quả cho “{query}”. Hãy thử ít từ hơn hoặc từ khác.',
   'search.matches': { other: '{count} chương khớp với “{query}”; {passages}.' },
   'search.matchesFromFirst': {

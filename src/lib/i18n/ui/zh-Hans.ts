@@ -120,6 +120,7 @@ export const zhHans: Table = {
   'search.library': '书库',
   'search.results': '搜索结果',
   'search.more': '更多结果',
+  'search.didYouMean': '您是不是要找 {suggestions}？',
   'search.noResults': '没有找到“{query}”。试试更少或不同的词。',
   'search.matches': { other: '{count} 章包含“{query}”；{passages}。' },
   'search.matchesFromFirst': {

@@ -120,6 +120,7 @@ export const zhHant: Table = {
   'search.library': '書庫',
   'search.results': '搜尋結果',
   'search.more': '更多結果',
+  'search.didYouMean': '您是不是要找 {suggestions}？',
   'search.noResults': '找不到「{query}」。試試更少或不同的字詞。',
   'search.matches': { other: '{count} 章包含「{query}」；{passages}。' },
   'search.matchesFromFirst': {
