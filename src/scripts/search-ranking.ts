@@ -1,5 +1,9 @@
 // Pure helpers of the search UI: how a query is read and how a chapter's passages are ranked.
+import { foldForMatching } from '../lib/search/fold.ts';
+import { editDistance, editsAllowed } from '../lib/search/spelling.ts';
 import type { PagefindPage, PagefindSubResult } from './pagefind.ts';
+
+export { foldForMatching };
 
 /** Passages shown per chapter. */
 export const passagesPerChapter = 4;
@@ -52,17 +56,6 @@ export function passageWords(words: string[], locations: number[], query: string
   return words.slice(Math.min(...locations), last);
 }
 
-/** Lowercase words without apostrophes, diacritics or punctuation, single-spaced. */
-export function foldForMatching(text: string): string {
-  return ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’‘ʼ]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
-}
-
 /**
  * Pagefind marks whole space-separated words, punctuation and all (`<mark>clock,</mark>`):
  * the highlight is kept to the letters, the punctuation moved out of it.
@@ -95,34 +88,61 @@ export function holdsEveryWord(
     .filter((term) => spaced.test(term));
   if (terms.length === 0) return true;
   const words = page.content.split(/\s+/);
-  const matched = new Set(page.locations.map((at) => foldForMatching(words[at] ?? '').trim()));
-  if (terms.every((term) => [...matched].some((word) => sameWord(term, word)))) return true;
-  // An index built for Chinese or Japanese (a library with works in those languages) counts
-  // locations by its segmenter's tokens, not by spaces: then any word of the page may be it.
+  const located = page.locations.map((at) => foldForMatching(words[at] ?? '').trim());
   // A page's title is indexed too (a work page ranks first for a word of its title, which its
   // summary may not hold: "slayer" found nothing, issue #27).
-  const all = new Set(
-    foldForMatching(`${page.content} ${page.meta?.['title'] ?? ''}`)
-      .trim()
-      .split(' '),
-  );
-  return terms.every((term) => [...all].some((word) => sameWord(term, word)));
+  const title = foldForMatching(page.meta?.['title'] ?? '')
+    .trim()
+    .split(' ');
+  const holds = (candidates: string[]) =>
+    terms.every((term) => candidates.some((word) => sameWord(term, word)));
+  if (holds([...located, ...title])) return true;
+  // An index built for Chinese or Japanese (a library with works in those languages) counts
+  // locations by its segmenter's tokens, not by spaces: the words at them are then unrelated to
+  // the query (not one begins as a query word does), and any word of the page may be the one.
+  // Where they are related, Pagefind matched them, and they alone count: the page's other
+  // words would let a fallback through ("carrige" fell back to "carri", and the chapter that
+  // has "carrying" has "carriage" too).
+  const aligned = located.some((word) => terms.some((term) => word[0] === term[0]));
+  return !aligned && holds(foldForMatching(page.content).trim().split(' '));
 }
 
 /**
  * Whether a folded word of the text is a query word: it begins with it (a word being typed), or
- * is another form of the same stem ("runs" for "running", "installing" for "installation"): the
- * two share the query word but for a short ending (three letters at most), or share at least
- * five letters and half of it. Pagefind's fallback ends where a shorter word begins: "sunydale"
- * found "sun" (and, by prefix, "Sunnydale"), which shares three of eight letters.
+ * is another form of the same stem: the two differ by inflection endings only ("noting" and
+ * "note", "runs" and "running"), or share at least six letters and half of the query word
+ * ("installation" and "installing"). Pagefind's fallback ends where a shorter word begins, and
+ * is no form: "sunydale" found "sun" (and, by prefix, "Sunnydale"), "homles" "home", "alout"
+ * "along".
  */
 function sameWord(term: string, word: string): boolean {
   if (word.startsWith(term)) return true;
   let common = 0;
   while (common < term.length && term[common] === word[common]) common += 1;
+  if (common >= 6 && common * 2 >= term.length) return true;
   if (common < 3) return false;
-  return term.length - common <= 3 || (common >= 5 && common * 2 >= term.length);
+  // After a doubled last letter ("running"): the ending without it.
+  const ending = (rest: string) =>
+    stemEndings.has(rest) || (rest[0] === term[common - 1] && stemEndings.has(rest.slice(1)));
+  return ending(term.slice(common)) && ending(word.slice(common));
 }
+
+const stemEndings = new Set([
+  '',
+  'e',
+  'y',
+  's',
+  'es',
+  'd',
+  'ed',
+  'ing',
+  'er',
+  'ers',
+  'est',
+  'ly',
+  'ies',
+  'ied',
+]);
 
 /**
  * The words a result marks, on its opened page (`?hl=`) and in its excerpt alike:
@@ -157,9 +177,17 @@ export function highlightTerms(
   const kept = typed.some((word) => !stop.has(fold(word)))
     ? typed.filter((word) => !stop.has(fold(word)))
     : typed;
+  // A word the text does not have, that Pagefind matched by a stem or a start all the same
+  // ("carrige" found "carriage"): the matched words one typo away from it are its forms too
+  // (two would take "carried" as well).
+  const found = new Set(matched.map(fold));
+  const forgiven = (word: string, form: string) =>
+    !found.has(word) && editsAllowed(word) > 0 && editDistance(word, form, 1) === 1;
   const forms = matched
     .map(trim)
-    .filter((form) => kept.some((word) => isFormOf(fold(word), fold(form))));
+    .filter((form) =>
+      kept.some((word) => isFormOf(fold(word), fold(form)) || forgiven(fold(word), fold(form))),
+    );
   const seen = new Set<string>();
   return [...phrases, ...kept, ...forms].filter((term) => {
     const key = term.toLowerCase();

@@ -114,6 +114,14 @@ test('a result holds every word of the query, not just the start Pagefind fell b
   const town = page('the sun set on Sunnydale', ['sun', 'Sunnydale']);
   expect(holdsEveryWord(town, 'Sunydale')).toBe(false);
   expect(holdsEveryWord(town, 'Chloe Sunydale')).toBe(false);
+  expect(holdsEveryWord(page('at home', ['home']), 'Homles')).toBe(false);
+  // Forms of one stem that the query word is longer than: found.
+  expect(holdsEveryWord(page('a note of it', ['note']), 'noting')).toBe(true);
+  expect(holdsEveryWord(page('he runs', ['runs']), 'running')).toBe(true);
+  expect(holdsEveryWord(page('all along the wall', ['along']), 'alout')).toBe(false);
+  // The words Pagefind matched count, not the page's others ("carrige" fell back to "carri").
+  expect(holdsEveryWord(page('carrying the carriage', ['carrying']), 'carrige')).toBe(false);
+  expect(holdsEveryWord(page('he carried it', ['carried']), 'carrige')).toBe(false);
   expect(holdsEveryWord(page('the install is installing', ['installing']), 'installation')).toBe(
     true,
   );
@@ -133,6 +141,9 @@ test('a result’s page marks phrases whole, the query’s words, and the forms 
     'Alarmed',
   ]);
   expect(highlightTerms('Lex', ['“Lex’s'])).toEqual(['Lex', 'Lex’s']);
+  // A typo Pagefind forgave by a stem: the word it found is marked; "the" still marks no "then".
+  expect(highlightTerms('carrige', ['carriage,', 'carrying'])).toEqual(['carrige', 'carriage']);
+  expect(highlightTerms('the', ['the', 'then'])).toEqual(['the']);
   // A phrase is marked as a phrase: its words alone ("old" everywhere) are not.
   expect(highlightTerms('“old friend” wives', ['old', 'friend', 'wives'])).toEqual([
     'old friend',

@@ -1,7 +1,7 @@
 // "Did you mean": the library's words, and the closest of them to a word no page holds. Pure;
 // the build writes the word lists (src/lib/search/word-list.ts), the search box reads them
 // (src/scripts/did-you-mean.ts).
-import { foldForMatching } from '../../scripts/search-ranking.ts';
+import { foldForMatching } from './fold.ts';
 
 /**
  * Where the word lists live in the built site: beside Pagefind's index, one file per first
