@@ -2,7 +2,8 @@
 // story, and prints what readers and authors feel: build time and memory, page weight, search
 // cost in Chromium. Not part of `npm test`.
 //
-//   npm run bench                       S, M and the story
+//   npm run bench                       S, M, the story and a book (Sherlock Holmes); search
+//                                       quality on the largest size and the book
 //   npm run bench -- --sizes S,M,L      add L (2,000 chapters, 8M words; minutes)
 //   npm run bench -- --check            exit non-zero when a budget fails
 //   npm run bench -- --compare old.json print the change against an earlier run
@@ -19,7 +20,7 @@ if (process.argv.includes('--peer')) {
   await import('./bench-peer.ts');
   process.exit();
 }
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../tests/support/chromium.ts';
@@ -82,6 +83,20 @@ for (const size of values.sizes.split(',').map((s) => s.trim()) as (keyof typeof
   }
 }
 
+// Search quality on the largest generated size, and on a long public-domain book the tests use
+// (The Adventures of Sherlock Holmes, about 105,000 words): generated text repeats little, a
+// real book repeats a lot.
+const largest = runs.filter((run) => run.words !== undefined && run.pictures === undefined).at(-1);
+if (largest) largest.quality = true;
+const book = path.join(work, 'book', 'content');
+rmSync(book, { recursive: true, force: true });
+cpSync(
+  path.join(root, 'tests/fixtures/library/the-adventures-of-sherlock-holmes'),
+  path.join(book, 'the-adventures-of-sherlock-holmes'),
+  { recursive: true },
+);
+runs.push({ size: 'book', contentDir: book, quality: true });
+
 const browser = await launchChromium();
 const sizes: SiteResults['sizes'] = [];
 try {
@@ -92,7 +107,9 @@ try {
     const measured: SizeResult[] = [];
     for (let i = 0; i < repeat; i++) {
       console.error(`${run.size}: run ${i + 1} of ${repeat}`);
-      measured.push(await measureSite(run, browser, work, { lighthouse: i === 0 }));
+      measured.push(
+        await measureSite(run, browser, work, { lighthouse: i === 0, quality: i === 0 }),
+      );
     }
     sizes.push({
       size: run.size,

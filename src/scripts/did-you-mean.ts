@@ -64,6 +64,8 @@ export async function corrections(
     for (const other of others) corrected[other.at] = other.closest[0]!;
     return corrected.join('');
   });
-  const found = await Promise.all(candidates.map(finds));
-  return candidates.filter((_, at) => found[at]);
+  // One after another: Pagefind's searches share its index loader, and three at once lost one.
+  const found: string[] = [];
+  for (const candidate of candidates) if (await finds(candidate)) found.push(candidate);
+  return found;
 }

@@ -218,10 +218,10 @@ class PassageSearch extends HTMLElement {
     // Words typed without quotes that stand together somewhere: those places first (Pagefind
     // ranks pages by their words alone, and a chapter where the phrase stands may come tenth).
     const phrase = asPhrase(normalized);
-    const [search, together] = await Promise.all([
-      pagefind.search(normalized, options),
-      phrase ? pagefind.search(phrase, options) : undefined,
-    ]);
+    // One after the other: concurrent searches in one Pagefind can lose results (seen with
+    // "Did you mean"'s tries); the second reuses the chunks the first loaded.
+    const together = phrase ? await pagefind.search(phrase, options) : undefined;
+    const search = await pagefind.search(normalized, options);
     if (token !== this.#searchToken) return; // a newer keystroke superseded this one
     const first = new Set(together?.results.map((result) => result.id));
     this.#matches = [

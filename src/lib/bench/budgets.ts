@@ -1,5 +1,6 @@
 import type { LighthouseScores } from './lighthouse.ts';
 import type { OfflineCost } from './offline-cost.ts';
+import type { SearchQuality } from './search-quality.ts';
 
 /** One benchmark run over one story folder. */
 export interface SizeResult {
@@ -41,6 +42,8 @@ export interface SizeResult {
       trials?: { KB: number; msToResults: number; msToBatch?: number }[];
     }[];
   };
+  /** What readers find: phrases, typos, stray marks (the largest size and the book, once). */
+  searchQuality?: SearchQuality;
   /** An illustrated run: its pictures, their files, and what a chapter page downloads of them. */
   pictures?: {
     count: number;
@@ -118,6 +121,32 @@ export function checkBudgets(results: SizeResult[]): BudgetCheck[] {
         String(accessibility),
       );
     }
+  }
+  for (const r of results) {
+    const quality = r.searchQuality;
+    if (!quality) continue;
+    const share = (value: number) => `${round(value * 100)}%`;
+    add(
+      `${r.size} search: an unquoted 6-word phrase's passage in the first 3 results ≥ 95%`,
+      quality.phrases.share >= 0.95,
+      `${share(quality.phrases.share)} of ${quality.phrases.tried}`,
+    );
+    add(
+      `${r.size} search: a one-typo word suggested or found ≥ 80%`,
+      quality.typos.share >= 0.8,
+      `${share(quality.typos.share)} of ${quality.typos.tried}`,
+    );
+    add(
+      `${r.size} search: ≤ 3 marks outside the landing's passage`,
+      quality.strayMarks.max <= 3,
+      `at most ${quality.strayMarks.max} (mean ${quality.strayMarks.mean}) in ${quality.strayMarks.landings} landings`,
+    );
+    if (r.size === 'L')
+      add(
+        'L search: a miss loads ≤ 60 KB gzip of the word lists',
+        quality.wordLists.mostPerMissGzipKB <= 60,
+        `${quality.wordLists.mostPerMissGzipKB} KB (all lists: ${quality.wordLists.gzipKB} KB)`,
+      );
   }
   const large = results.find((r) => r.size === 'L');
   const medium = results.find((r) => r.size === 'M');

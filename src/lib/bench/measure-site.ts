@@ -10,6 +10,7 @@ import { runLighthouse } from './lighthouse.ts';
 import { measureOffline } from './offline-cost.ts';
 import { folderSize, fontDownloads, pictureDownloads, weighPage } from './page-weight.ts';
 import { measureSearch, type QueryCost } from './search-cost.ts';
+import { measureSearchQuality } from './search-quality.ts';
 import { timedBuild } from './timed-build.ts';
 
 /** One story folder to measure. */
@@ -20,6 +21,8 @@ export interface SiteRun {
   queries?: string[];
   /** The illustrated twin of a size: pictures measured, search not (it is the size's own). */
   pictures?: number;
+  /** Measure the search's quality too (search-quality.ts): minutes, so on chosen runs only. */
+  quality?: boolean;
 }
 
 const kb = (bytes: number) => round(bytes / 1024);
@@ -28,7 +31,7 @@ export async function measureSite(
   run: SiteRun,
   browser: Browser,
   work: string,
-  { lighthouse = true }: { lighthouse?: boolean } = {},
+  { lighthouse = true, quality = true }: { lighthouse?: boolean; quality?: boolean } = {},
 ): Promise<SizeResult> {
   const dist = path.join(work, run.size, 'dist');
   // A cold build, as CI's is: nothing kept from an earlier run (resized pictures above all).
@@ -129,6 +132,15 @@ export async function measureSite(
           msToBatch: t[i]!.msToBatch,
         })),
       }));
+      if (run.quality && quality) {
+        console.error(`measuring the quality of ${run.size}'s search (phrases, typos, marks)…`);
+        result.searchQuality = await measureSearchQuality(
+          browser,
+          server.origin,
+          dist,
+          chapterPages,
+        );
+      }
       result.search = {
         indexMB: round(index.bytes / 1024 / 1024, 2),
         indexFiles: index.files,

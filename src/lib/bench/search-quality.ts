@@ -2,11 +2,12 @@
 // misspelled words; and what a landing marks outside the passage it opens. Run by `npm run
 // bench` (measure-site.ts) on the largest generated story and on a long public-domain book, in
 // Chromium through the search page as readers use it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { foldForMatching } from '../search/fold.ts';
-import { foldWord } from '../search/spelling.ts';
+import { foldWord, wordListDir } from '../search/spelling.ts';
 import { round } from './budgets.ts';
 
 export interface SearchQuality {
@@ -16,6 +17,11 @@ export interface SearchQuality {
   typos: { tried: number; corrected: number; share: number; missed: string[] };
   /** Marks outside the passage a phrase's first result opens, per landing. */
   strayMarks: { landings: number; mean: number; max: number };
+  /**
+   * "Did you mean"'s word lists: all of them, and the most one miss (a typo query) loaded, as
+   * gzip (how servers send text).
+   */
+  wordLists: { files: number; gzipKB: number; mostPerMissGzipKB: number };
 }
 
 interface Passage {
@@ -40,6 +46,18 @@ export async function measureSearchQuality(
   const text = foldForMatching(passages.map((p) => p.words.join(' ')).join(' '));
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  const listsDir = path.join(dist, wordListDir);
+  // A letter no word begins with has no list (the browser's request finds none): 0 bytes.
+  const gzipOf = (file: string) =>
+    existsSync(path.join(listsDir, file))
+      ? gzipSync(readFileSync(path.join(listsDir, file))).length
+      : 0;
+  let listsLoaded: string[] = [];
+  page.on('request', (request) => {
+    const [, file] = /\/pagefind\/words\/([^/?]+)$/.exec(request.url()) ?? [];
+    if (file) listsLoaded.push(file);
+  });
+  let mostPerMiss = 0;
   try {
     const phrases = { tried: 0, inFirst3: 0, share: 0, missed: [] as string[] };
     const stray: number[] = [];
@@ -77,7 +95,13 @@ export async function measureSearchQuality(
       const typo = mistype(word, random);
       if (foldWord(typo) === foldWord(word)) continue;
       typos.tried += 1;
-      if (await correctedOrFound(page, origin, typo, word)) typos.corrected += 1;
+      listsLoaded = [];
+      const corrected = await correctedOrFound(page, origin, typo, word);
+      mostPerMiss = Math.max(
+        mostPerMiss,
+        listsLoaded.reduce((sum, file) => sum + gzipOf(file), 0),
+      );
+      if (corrected) typos.corrected += 1;
       else typos.missed.push(`${typo} (${word})`);
     }
     typos.share = round(typos.corrected / Math.max(1, typos.tried), 3);
@@ -86,6 +110,11 @@ export async function measureSearchQuality(
       phrases,
       typos,
       strayMarks: { landings: stray.length, mean: round(mean, 2), max: Math.max(0, ...stray) },
+      wordLists: {
+        files: readdirSync(listsDir).length,
+        gzipKB: round(readdirSync(listsDir).reduce((sum, file) => sum + gzipOf(file), 0) / 1024),
+        mostPerMissGzipKB: round(mostPerMiss / 1024),
+      },
     };
   } finally {
     await context.close();

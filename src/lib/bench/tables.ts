@@ -90,6 +90,30 @@ export function siteTables(site: SiteResults, file: string): Record<string, stri
         ]),
       ),
     ),
+    'site-search-quality': table(
+      [
+        'size',
+        'phrase in first 3',
+        'typo corrected',
+        'marks outside the passage',
+        'word lists (gz)',
+        'a miss loads (gz)',
+      ],
+      medians
+        .filter((r) => r.searchQuality)
+        .map((r) => {
+          const q = r.searchQuality!;
+          const share = (value: number) => `${n(round(value * 100))}%`;
+          return [
+            r.size,
+            `${share(q.phrases.share)} (${n(q.phrases.inFirst3)} of ${n(q.phrases.tried)})`,
+            `${share(q.typos.share)} (${n(q.typos.corrected)} of ${n(q.typos.tried)})`,
+            `at most ${n(q.strayMarks.max)}, mean ${n(q.strayMarks.mean)} (${n(q.strayMarks.landings)} landings)`,
+            `${n(q.wordLists.gzipKB)} KB in ${n(q.wordLists.files)} files`,
+            `at most ${n(q.wordLists.mostPerMissGzipKB)} KB`,
+          ];
+        }),
+    ),
     'site-epub': table(
       ['size', 'books', 'size of the books', "main thread's time", 'share of the build'],
       medians
