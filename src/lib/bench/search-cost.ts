@@ -35,9 +35,13 @@ export async function measureSearch(
       // batch's end below stands in for it.)
       const first = search?.querySelector<HTMLAnchorElement>('a[data-result]');
       if (!w['firstResultAt'] && first) {
-        const words = new URL(first.href).searchParams.getAll('hl');
+        // A query whose words stand together in the text marks them as one run ("A b").
+        const words = new URL(first.href).searchParams
+          .getAll('hl')
+          .flatMap((hl) => hl.toLowerCase().split(' '));
         if (
           String(w['awaiting'] ?? '')
+            .toLowerCase()
             .split(' ')
             .every((word) => words.includes(word))
         )
