@@ -94,8 +94,14 @@ export async function measureOffline(dist: string): Promise<OfflineCost> {
         const first = document.querySelector<HTMLAnchorElement>(
           'passage-search [data-results] a[data-result]',
         );
-        const words = first ? new URL(first.href).searchParams.getAll('hl') : [];
-        if (!w['firstAt'] && awaited.split(' ').every((word) => words.includes(word)))
+        // Words that stand together in the text are marked as one run ("A b").
+        const words = first
+          ? new URL(first.href).searchParams
+              .getAll('hl')
+              .flatMap((hl) => hl.toLowerCase().split(' '))
+          : [];
+        const wanted = awaited.toLowerCase().split(' ');
+        if (!w['firstAt'] && wanted.every((word) => words.includes(word)))
           w['firstAt'] = performance.now();
       }).observe(document, { subtree: true, childList: true });
     }, query);
