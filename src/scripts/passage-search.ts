@@ -52,6 +52,8 @@ class PassageSearch extends HTMLElement {
   /** How many of the matches are chapters; the rest are work pages (a title, a summary). */
   #chapters = 0;
   #shown = 0;
+  /** The search for the query's words anywhere, while a phrase's chapters are drawn first. */
+  #pending: Promise<void> | undefined;
   /** Results of the shown batches left out: they lack a word of the query. */
   #leftOut = 0;
   #query = '';
@@ -221,15 +223,23 @@ class PassageSearch extends HTMLElement {
     // One after the other: concurrent searches in one Pagefind can lose results (seen with
     // "Did you mean"'s tries); the second reuses the chunks the first loaded.
     const together = phrase ? await pagefind.search(phrase, options) : undefined;
-    const search = await pagefind.search(normalized, options);
+    if (token !== this.#searchToken) return;
+    const everything = pagefind.search(normalized, options).then((search) => {
+      if (token !== this.#searchToken) return;
+      const first = new Set(together?.results.map((result) => result.id));
+      this.#matches = [
+        ...(together?.results ?? []),
+        ...search.results.filter((result) => !first.has(result.id)),
+      ];
+      this.#chapters = search.filters['kind']?.['chapter'] ?? this.#matches.length;
+    });
+    // Where the words stand together, those chapters are drawn while the search for the
+    // words anywhere runs (Pagefind's WebAssembly, against a chapter's fragment over the
+    // network); otherwise that search is the results.
+    this.#pending = together?.results.length ? everything : undefined;
+    if (together?.results.length) this.#matches = together.results;
+    else await everything;
     if (token !== this.#searchToken) return; // a newer keystroke superseded this one
-    const first = new Set(together?.results.map((result) => result.id));
-    this.#matches = [
-      ...(together?.results ?? []),
-      ...search.results.filter((result) => !first.has(result.id)),
-    ];
-    const kinds = search.filters['kind'];
-    this.#chapters = kinds?.['chapter'] ?? this.#matches.length;
     this.#shown = 0;
     this.#leftOut = 0;
     this.#results.replaceChildren();
@@ -239,10 +249,11 @@ class PassageSearch extends HTMLElement {
   /** Loads and renders the next batch of matching chapters. */
   async #showMore() {
     const token = ++this.#renderToken;
-    const batch = this.#matches.slice(this.#shown, this.#shown + chaptersPerBatch);
+    const from = this.#shown;
+    const pending = this.#pending;
     // Fetched together, drawn in rank order as each arrives: the first chapter's passages show
     // without waiting for the fifth chapter's.
-    const pages = batch.map((result) => result.data());
+    const pages = this.#matches.slice(from, from + chaptersPerBatch).map((result) => result.data());
     // The words a landing leaves unmarked ("the", "to"): the index answers in the page's language.
     const stop = await stopWordsOf(document.documentElement.lang);
     // A word Pagefind could not find is searched as its longest start it could ("zzqxj" as "z",
@@ -250,22 +261,34 @@ class PassageSearch extends HTMLElement {
     // is left out, each on its own words. When a whole first batch is such, the search found
     // nothing (and "Did you mean" may help).
     let kept = 0;
-    for (const page of pages) {
-      const loaded = await page;
+    for (let at = 0; at < pages.length; at++) {
+      const loaded = await pages[at]!;
       if (token !== this.#renderToken) return;
       if (!holdsEveryWord(loaded, this.#query)) {
         this.#leaveOut(loaded);
-        continue;
+      } else {
+        kept += 1;
+        this.#results.append(renderChapter(loaded, this.#query, stop));
+        this.toggleAttribute('data-open', true); // the header's results show from the first
       }
-      kept += 1;
-      this.#results.append(renderChapter(loaded, this.#query, stop));
-      this.toggleAttribute('data-open', true); // the header's results show from the first chapter
+      // The phrase's chapters drawn: the rest of the batch comes from the search for the words
+      // anywhere, once it is in.
+      if (at === pages.length - 1 && pending) {
+        await pending;
+        if (this.#pending === pending) this.#pending = undefined;
+        if (token !== this.#renderToken) return;
+        pages.push(
+          ...this.#matches
+            .slice(from + pages.length, from + chaptersPerBatch)
+            .map((result) => result.data()),
+        );
+      }
     }
     if (this.#shown === 0 && kept === 0) {
       this.#matches = [];
       this.#leftOut = 0;
     }
-    this.#shown += batch.length;
+    this.#shown += pages.length;
     const total = this.#matches.length - this.#leftOut;
     const passages = this.#results.querySelectorAll('a[data-result]').length;
     const shown = this.#shown - this.#leftOut;

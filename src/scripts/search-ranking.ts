@@ -1,6 +1,6 @@
 // Pure helpers of the search UI: how a query is read and how a chapter's passages are ranked.
 import { foldForMatching } from '../lib/search/fold.ts';
-import { editDistance, editsAllowed } from '../lib/search/spelling.ts';
+import { editDistance, editsAllowed } from '../lib/search/edit-distance.ts';
 import type { PagefindPage, PagefindSubResult } from './pagefind.ts';
 
 export { foldForMatching };

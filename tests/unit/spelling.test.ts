@@ -1,8 +1,7 @@
 import { expect, test } from 'vitest';
+import { editDistance, editsAllowed } from '../../src/lib/search/edit-distance.ts';
 import {
   closestWords,
-  editDistance,
-  editsAllowed,
   isKnown,
   isListable,
   listFile,

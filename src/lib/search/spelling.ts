@@ -1,6 +1,7 @@
 // "Did you mean": the library's words, and the closest of them to a word no page holds. Pure;
 // the build writes the word lists (src/lib/search/word-list.ts), the search box reads them
 // (src/scripts/did-you-mean.ts).
+import { editDistance, editsAllowed } from './edit-distance.ts';
 import { foldForMatching } from './fold.ts';
 
 /**
@@ -41,41 +42,6 @@ export function listFile(letter: string): string {
  */
 export function listsFor(folded: string): string[] {
   return [...new Set([...folded].slice(0, 2))];
-}
-
-/**
- * The edits a word may be away from a suggestion, as search engines allow (Elasticsearch's
- * `fuzziness: AUTO`): none under three letters, one up to five, two from six.
- */
-export function editsAllowed(folded: string): number {
-  const length = [...folded].length;
-  return length < 3 ? 0 : length <= 5 ? 1 : 2;
-}
-
-/**
- * The edits between `a` and `b` (insert, delete, replace a letter, or swap two neighbours: the
- * optimal string alignment distance), or `max + 1` as soon as it is sure to exceed `max`.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, before[j - 2]! + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length]!;
 }
 
 /** A listed word: as it is most often written in the text, and how often it occurs. */
