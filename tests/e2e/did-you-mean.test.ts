@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browseSites, openPage, type StaticSite } from '../support/browser.ts';
@@ -125,4 +126,31 @@ describe('in the header', () => {
     expect(new URL(page.url()).pathname).toBe('/entwined-destinies/');
     await page.close();
   });
+});
+
+describe('accessible', () => {
+  test.each(['light', 'dark', 'sepia'] as const)(
+    'the announcement with its links has no axe violations (%s)',
+    async (theme) => {
+      const page = await openPage(browser, story, '/search/', {
+        colorScheme: theme === 'dark' ? 'dark' : 'light',
+      });
+      if (theme === 'sepia') {
+        await page.evaluate(() => localStorage.setItem('reader-settings', '{"theme":"sepia"}'));
+      }
+      await page.goto(`${story.origin}/search/?q=Sunydale`);
+      expect(await outcome(page)).toContain('Did you mean');
+      if (theme === 'sepia')
+        expect(await page.locator('html').getAttribute('data-reader-theme')).toBe('sepia');
+      // The links are inside the status region: announced with it, reachable by Tab.
+      expect(await page.locator('[role="status"] a[data-correction]').count()).toBe(1);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -93,7 +93,7 @@ export function siteTables(site: SiteResults, file: string): Record<string, stri
     'site-search-quality': table(
       [
         'size',
-        'phrase in first 3',
+        'phrase in the first three',
         'typo corrected',
         'marks outside the passage',
         'word lists (gz)',
