@@ -232,7 +232,7 @@ mkdirSync(path.dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(saved, null, 2)}\n`);
 console.log(`\nResults written to ${values.out}`);
 if (values.save) {
-  const file = saveResults(root, saved);
+  const file = await saveResults(root, saved);
   console.log(
     `Saved to ${path.relative(root, file)}: run \`npm run bench:tables\` to update docs/performance.md`,
   );

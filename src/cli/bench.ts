@@ -148,7 +148,7 @@ console.log('\nBudgets');
 for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.actual}`);
 console.log(`\nResults written to ${values.out}`);
 if (values.save) {
-  const file = saveResults(root, saved);
+  const file = await saveResults(root, saved);
   console.log(
     `Saved to ${path.relative(root, file)}: run \`npm run bench:tables\` to update docs/performance.md`,
   );

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { median, round, type BudgetCheck, type SizeResult } from './budgets.ts';
 import type { Phase } from './phases.ts';
 
@@ -90,11 +91,16 @@ export function header(kind: ResultsKind, versions: Record<string, string>): Res
  * Writes `bench/results/<day>-<kind>.json` under `root` and returns its path. A second run on
  * the same day replaces the first: the newest figures of a day are the ones the docs show.
  */
-export function saveResults(root: string, results: ResultsHeader): string {
+export async function saveResults(root: string, results: ResultsHeader): Promise<string> {
   const dir = path.join(root, resultsDir);
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${results.date.slice(0, 10)}-${results.kind}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // As the project's Prettier writes JSON, so that `npm run format:check` passes on it.
+  const options = await prettier.resolveConfig(file);
+  writeFileSync(
+    file,
+    await prettier.format(JSON.stringify(results, null, 2), { ...options, filepath: file }),
+  );
   return file;
 }
 
