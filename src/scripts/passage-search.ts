@@ -15,6 +15,7 @@ import {
   passageWords,
   normalizeQuery,
   rankedPassages,
+  spaceless,
 } from './search-ranking.ts';
 import { stopWordsOf } from './stop-words.ts';
 import { stringsOf } from './strings.ts';
@@ -400,9 +401,6 @@ function asPhrase(query: string): string | undefined {
   const words = query.trim().split(/\s+/);
   return words.length > 1 ? `"${words.join(' ')}"` : undefined;
 }
-
-const spaceless =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 /**
  * What a search may look through: everything online; offline, the saved works (with a note

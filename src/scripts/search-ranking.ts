@@ -261,5 +261,6 @@ export function markExcerpt(excerpt: string, terms: string[]): string {
   return marked + text.slice(from);
 }
 
-const spaceless =
+/** Letters of scripts written without spaces between words: their words are a segmenter's. */
+export const spaceless =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
