@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkFidelity } from '../../src/lib/import/fidelity.ts';
@@ -76,22 +76,99 @@ describe('npm run import', () => {
     expect(first.stdout).toContain(
       'Read as plain text: "The Clockmaker\'s Daughter" by Tilly Gears, 3 chapters',
     );
-    expect(readdirSync(path.join(out, 'clock')).sort()).toEqual([
+    expect(
+      readdirSync(path.join(out, 'clock'))
+        .filter((name) => !name.startsWith('.'))
+        .sort(),
+    ).toEqual(['01-the-thirteenth-hour.md', '02-chapter-2.md', '03-epilogue.md', 'work.md']);
+    // What it wrote is recorded beside it, each file with its digest.
+    const record = JSON.parse(readFileSync(path.join(out, 'clock', '.import.json'), 'utf8'));
+    expect(record.source).toBe('pasted.txt');
+    expect(Object.keys(record.files).sort()).toEqual([
       '01-the-thirteenth-hour.md',
       '02-chapter-2.md',
       '03-epilogue.md',
       'work.md',
     ]);
-    writeFileSync(path.join(out, 'clock', 'work.md'), 'edited by the author');
     const again = cli([source, '--out', out, '--slug', 'clock']);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists: nothing was written.*--force/);
-    expect(readFileSync(path.join(out, 'clock', 'work.md'), 'utf8')).toBe('edited by the author');
-    const forced = cli([source, '--out', out, '--slug', 'clock', '--force']);
-    expect(forced.status).toBe(0);
-    expect(readFileSync(path.join(out, 'clock', 'work.md'), 'utf8')).toContain(
-      'title: The Clockmaker',
+  });
+
+  test('--force replaces only what the importer wrote: added files are kept, edited ones refuse', () => {
+    const out = contentDir();
+    const source = path.join(root, 'tests/fixtures/import/pasted.txt');
+    expect(cli([source, '--out', out, '--slug', 'clock']).status).toBe(0);
+    const work = path.join(out, 'clock');
+    // The author goes on writing: a chapter and a picture of their own.
+    writeFileSync(
+      path.join(work, '04-after-midnight.md'),
+      '---\ntitle: After midnight\n---\n\nNew.\n',
     );
+    mkdirSync(path.join(work, 'images'));
+    writeFileSync(path.join(work, 'images', 'map.png'), 'png bytes');
+    // ...and edits a chapter the importer wrote: --force refuses, naming it, and writes nothing.
+    const chapter = path.join(work, '02-chapter-2.md');
+    const imported = readFileSync(chapter, 'utf8');
+    writeFileSync(chapter, `${imported}\nA line the author added.\n`);
+    const refused = cli([source, '--out', out, '--slug', 'clock', '--force']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toMatch(
+      /clock: --force would overwrite files edited since the import \(02-chapter-2\.md\): nothing was written\./m,
+    );
+    expect(readFileSync(chapter, 'utf8')).toContain('A line the author added.');
+    // The edit undone: the import is replaced, the author's own files kept and named.
+    writeFileSync(chapter, imported);
+    writeFileSync(path.join(work, 'work.md'), readFileSync(path.join(work, 'work.md')));
+    const forced = cli([source, '--out', out, '--slug', 'clock', '--force']);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain(
+      "Kept, as they are not the importer's: 04-after-midnight.md, images/map.png",
+    );
+    expect(readFileSync(path.join(work, 'images', 'map.png'), 'utf8')).toBe('png bytes');
+    expect(existsSync(path.join(work, '04-after-midnight.md'))).toBe(true);
+    expect(readFileSync(path.join(work, 'work.md'), 'utf8')).toContain('title: The Clockmaker');
+  });
+
+  test('--force refuses over a folder the importer never wrote, naming what it would overwrite', () => {
+    const out = contentDir();
+    mkdirSync(path.join(out, 'clock'));
+    writeFileSync(path.join(out, 'clock', 'work.md'), '---\ntitle: Mine\n---\n');
+    const source = path.join(root, 'tests/fixtures/import/pasted.txt');
+    const refused = cli([source, '--out', out, '--slug', 'clock', '--force']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('files this command did not write (work.md)');
+    expect(readFileSync(path.join(out, 'clock', 'work.md'), 'utf8')).toBe(
+      '---\ntitle: Mine\n---\n',
+    );
+  });
+
+  test('a folder imports each story as a work, and names the files it skips and why', () => {
+    const out = contentDir();
+    const folder = contentDir();
+    for (const name of ['pasted.txt', 'ao3-2019-single.html'])
+      writeFileSync(
+        path.join(folder, name),
+        readFileSync(path.join(root, 'tests/fixtures/import', name)),
+      );
+    writeFileSync(path.join(folder, 'notes.pdf'), '%PDF-1.7\n...');
+    const run = cli([folder, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('2 of 3 file(s)');
+    expect(run.stdout).toMatch(/Skipped:\n {2}notes\.pdf: This is a PDF/);
+    const works = readdirSync(out).sort();
+    expect(works).toHaveLength(2);
+    for (const work of works) expect(existsSync(path.join(out, work, 'work.md'))).toBe(true);
+    // One work's name for a folder makes no sense.
+    expect(cli([folder, '--out', out, '--slug', 'x']).status).toBe(2);
+  });
+
+  test('--help prints what the command does and its options', () => {
+    const run = cli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run import -- <story file or folder>/);
+    for (const option of ['--out', '--slug', '--force', '--help'])
+      expect(run.stdout).toContain(option);
   });
 
   test('fails with a message and exit code, writing nothing, on a bad file or bad arguments', () => {

@@ -41,15 +41,26 @@ export interface StoryCheck {
  * file names, front matter, and every chapter's markup through the site's own remark plugins.
  * Returns every problem found (one per file at most for markup), in file order.
  */
-export async function validateContent(contentDir: string): Promise<ContentProblem[]> {
-  return (await checkStory(contentDir)).problems;
+export async function validateContent(
+  contentDir: string,
+  options: CheckOptions = {},
+): Promise<ContentProblem[]> {
+  return (await checkStory(contentDir, options)).problems;
+}
+
+export interface CheckOptions {
+  /** Check only these work folders (by name): an import checks the work it wrote. */
+  works?: string[];
 }
 
 /**
  * {@link validateContent}, keeping what it renders: a file's markup is checked by rendering it
  * (in worker threads, see render-pool.ts), so the build renders each file once, here.
  */
-export async function checkStory(contentDir: string): Promise<StoryCheck> {
+export async function checkStory(
+  contentDir: string,
+  { works: only }: CheckOptions = {},
+): Promise<StoryCheck> {
   const { overrides, problems: overrideProblems } = readOverrides(contentDir);
   const walk: Walk = {
     problems: [],
@@ -75,6 +86,7 @@ export async function checkStory(contentDir: string): Promise<StoryCheck> {
   let works = 0;
   for (const entry of await sortedEntries(contentDir)) {
     if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    if (only && !only.includes(entry.name)) continue;
     const found = await validateWork(path.join(contentDir, entry.name), walk);
     if (found) works += 1;
   }
