@@ -73,7 +73,7 @@ async function importOne(file: string, slug: string | undefined): Promise<number
     }),
   );
   const started = performance.now();
-  const { written, report } = await importStory(bytes, { slug });
+  const { written, report } = await importStory(bytes, { slug, fileName: path.basename(file) });
   const workDir = path.join(contentDir, written.slug);
   let kept: string[] = [];
   if (existsSync(workDir)) {

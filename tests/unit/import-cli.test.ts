@@ -45,7 +45,7 @@ describe('hostile and broken input gives a clear error, never a stack trace', ()
 
 test('the fidelity check names the first word that would change', async () => {
   const dir = contentDir();
-  const story: ImportedStory = readStory(bytes(fixture('pasted.txt')));
+  const story: ImportedStory = await readStory(bytes(fixture('pasted.txt')));
   const { writeStory } = await import('../../src/lib/import/write.ts');
   const written = writeStory(story);
   expect(await checkFidelity(story, written, dir)).toBeUndefined();

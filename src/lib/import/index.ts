@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { readAo3, looksLikeAo3 } from './ao3.ts';
+import { readDocx } from './docx.ts';
 import { readEpub } from './epub.ts';
 import { looksLikeFanFicFare, readFanFicFareHtml } from './fanficfare.ts';
 import { parseHtml } from './html.ts';
@@ -16,18 +18,23 @@ export type { ImportedStory } from './story.ts';
 // The importer: one reader per input format, told from the file itself, feeding one writer of
 // the content format, then the proof that every word survived. `src/cli/import.ts` is its shell.
 
-/** Reads a story file of any supported kind. */
-export function readStory(bytes: Uint8Array): ImportedStory {
-  // A zip: an EPUB (its first entry is "mimetype", stored).
+/**
+ * Reads a story file of any supported kind. `fileName` (without folders) names the work when
+ * the file itself does not (a Word document without a title).
+ */
+export async function readStory(bytes: Uint8Array, fileName?: string): Promise<ImportedStory> {
+  // A zip: an EPUB (its first entry is "mimetype", stored), a Word or OpenDocument file.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    if (
-      !new TextDecoder().decode(bytes.subarray(30, 58)).startsWith('mimetypeapplication/epub+zip')
-    ) {
+    const head = new TextDecoder().decode(bytes.subarray(30, 100));
+    if (head.startsWith('mimetypeapplication/epub+zip')) return readEpub(bytes);
+    if (head.startsWith('mimetypeapplication/vnd.oasis.opendocument'))
       throw new ImportError(
-        'This is a zip file but not an EPUB (a Word document is one too). Save the story as plain text or HTML, or download it from AO3 as HTML or EPUB.',
+        'This is an OpenDocument file (.odt): no well-kept library reads it. In LibreOffice choose File › Save As › Word 2007-365 (.docx), and import that.',
       );
-    }
-    return readEpub(bytes);
+    if (zipHolds(bytes, 'word/document.xml')) return readDocx(bytes, fileName);
+    throw new ImportError(
+      'This is a zip file but not an EPUB or a Word document. Import the EPUB, the .docx, or the story saved as plain text or HTML.',
+    );
   }
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)
     throw new ImportError(
@@ -62,9 +69,9 @@ export interface ImportResult {
  */
 export async function importStory(
   bytes: Uint8Array,
-  options: { slug?: string | undefined },
+  options: { slug?: string | undefined; fileName?: string | undefined },
 ): Promise<ImportResult> {
-  const story = readStory(bytes);
+  const story = await readStory(bytes, options.fileName);
   const written = writeStory(story, options.slug);
   // Pictures are checked by the site's pipeline where the chapters will find them: staged in a
   // folder of their own for the check, so nothing reaches the content folder before it passes.
@@ -109,6 +116,8 @@ function describe(format: ImportedStory['format']): string {
     'ao3-epub': 'an AO3 EPUB download',
     'fanficfare-html': 'a FanFicFare HTML file',
     'fanficfare-epub': 'a FanFicFare EPUB',
+    epub: 'an EPUB',
+    docx: 'a Word document',
     text: 'plain text',
   }[format];
 }
@@ -117,4 +126,20 @@ function fidelityError(difference: Difference): ImportError {
   return new ImportError(
     `Nothing was written: a word would have changed in ${difference.where}.\n  the source:  …${difference.expected}…\n  the output:  …${difference.found}…\nThis is the importer's mistake, not yours: please report it with the file.`,
   );
+}
+
+/** True when the zip holds an entry `name` (fflate lists the entries; nothing is unpacked). */
+function zipHolds(bytes: Uint8Array, name: string): boolean {
+  let found = false;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name === name) found = true;
+        return false;
+      },
+    });
+  } catch {
+    return false;
+  }
+  return found;
 }

@@ -44,7 +44,8 @@ export interface ImportedMeta {
 }
 
 /** The formats the importer reads, told from the file itself. */
-export type InputFormat = 'ao3-html' | 'ao3-epub' | 'fanficfare-html' | 'fanficfare-epub' | 'text';
+export type InputFormat =
+  'ao3-html' | 'ao3-epub' | 'fanficfare-html' | 'fanficfare-epub' | 'epub' | 'docx' | 'text';
 
 /** A picture that came inside the file (an EPUB's), to be written beside the chapters. */
 export interface ImportedPicture {

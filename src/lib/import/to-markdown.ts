@@ -1,6 +1,7 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { decorativeAlt } from '../markup/images.ts';
+import { minimalEscapes, tidyDelimiters } from './clean-markdown.ts';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
@@ -10,6 +11,7 @@ import remarkDirective from 'remark-directive';
 import remarkStringify from 'remark-stringify';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 
@@ -85,10 +87,14 @@ const unmarked: Record<string, string> = {
   dl: 'definition lists (<dl>)',
 };
 
-/** GitHub's strikethrough and tables, the parts of GFM the site reads, for the stringifier. */
+/** GitHub's strikethrough, tables and footnotes, the parts of GFM the site reads, for the stringifier. */
 function gfmParts(this: Processor) {
   const data = this.data();
-  (data.toMarkdownExtensions ??= []).push(gfmStrikethroughToMarkdown(), gfmTableToMarkdown());
+  (data.toMarkdownExtensions ??= []).push(
+    gfmStrikethroughToMarkdown(),
+    gfmTableToMarkdown(),
+    gfmFootnoteToMarkdown(),
+  );
 }
 
 const toMarkdown = unified()
@@ -123,7 +129,11 @@ export function htmlToMarkdown(
     const centred =
       element.tagName === 'center' ||
       String(element.properties['align'] ?? '').toLowerCase() === 'center';
-    const kind = centred ? 'center' : element.tagName;
+    const kind = centred
+      ? 'center'
+      : element.properties['dataFootnoteCall'] !== undefined
+        ? 'footnote'
+        : element.tagName;
     if (unmarked[kind]) seen.set(kind, (seen.get(kind) ?? 0) + 1);
     if (element.tagName === 'img' && !(options.pictures && isImported(element))) {
       images.push(
@@ -182,6 +192,23 @@ export function htmlToMarkdown(
         // No underline in the site's markup (emphasis would change what the author marked):
         // the words alone, reported above.
         u: (state: State, node: Element) => state.all(node) as PhrasingContent[],
+        // A reader's footnotes, marked as `<sup data-footnote-call="1">` and `<aside
+        // data-footnote="1">` (the Word reader's), are the site's Markdown footnotes.
+        sup: (state: State, node: Element) => {
+          const call = node.properties['dataFootnoteCall'];
+          if (call === undefined) return state.all(node) as PhrasingContent[];
+          return { type: 'footnoteReference', identifier: String(call), label: String(call) };
+        },
+        aside: (state: State, node: Element) => {
+          const note = node.properties['dataFootnote'];
+          if (note === undefined) return state.toFlow(state.all(node));
+          return {
+            type: 'footnoteDefinition',
+            identifier: String(note),
+            label: String(note),
+            children: state.toFlow(state.all(node)),
+          };
+        },
         ins: (state: State, node: Element) => state.all(node) as PhrasingContent[],
         // Headings inside a chapter sit below its title: `#` is the chapter's own.
         h1: (state: State, node: Element) => ({
@@ -200,7 +227,8 @@ export function htmlToMarkdown(
   standAlone(tree);
   if (options.structure) tree.children = structure(tree.children, notes, structural);
   else tree.children = tree.children.filter((node) => !isSpacer(node));
-  const markdown = String(toMarkdown.stringify(tree)).trim();
+  tidyDelimiters(tree);
+  const markdown = minimalEscapes(String(toMarkdown.stringify(tree)).trim());
   return { markdown, notes, structural };
 }
 
